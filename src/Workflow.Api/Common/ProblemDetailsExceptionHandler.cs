@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Domain.Common;
+
+namespace Workflow.Api.Common;
+
+/// <summary>The one place exceptions become HTTP answers: RFC 7807 problem details, Vietnamese titles, never a stack trace.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationFailedException v => Validation(v.Violations),
+            ConflictException c => Conflict(c),
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Xung đột cập nhật",
+                Detail = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại và thực hiện lại thao tác.",
+            },
+            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Lỗi hệ thống",
+                Detail = "Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện; vui lòng thử lại hoặc báo quản trị viên kèm mã truy vết.",
+            };
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ValidationProblemDetails Validation(IEnumerable<Violation> violations) =>
+        new(violations.GroupBy(v => v.Path).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Dữ liệu không hợp lệ",
+            Detail = "Yêu cầu có lỗi ở các trường nêu trong 'errors'; chưa có gì được lưu.",
+        };
+
+    private static ProblemDetails Conflict(ConflictException c)
+    {
+        var problem = c.Violations.Count > 0 ? Validation(c.Violations) : new ProblemDetails();
+        problem.Status = StatusCodes.Status409Conflict;
+        problem.Title = "Xung đột";
+        problem.Detail = c.Message;
+        if (c.Code is not null) problem.Extensions["code"] = c.Code;
+        return problem;
+    }
+}

@@ -1,0 +1,26 @@
+using MediatR;
+using Workflow.Api.Common;
+using Workflow.Api.Features.Catalog.ReadCatalog;
+using Workflow.Domain.Catalog;
+
+namespace Workflow.Api.Endpoints;
+
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/catalog").WithTags("Danh mục");
+
+        group.MapGet("/components", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListComponentsQuery(), ct)))
+            .WithSummary("Cây chương trình: Dự án 1–7 và các tiểu dự án (DA1, DA5 ngoài phạm vi hệ thống).");
+        group.MapGet("/funding-sources", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListFundingSourcesQuery(), ct)))
+            .WithSummary("Nguồn vốn.");
+        group.MapGet("/units", async (string? level, string? parent, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListUnitsQuery(RequestInput.Enum<AdminLevel>(level, "level"), parent), ct)))
+            .WithSummary("Đơn vị hành chính (tỉnh → huyện → xã; từ 01/7/2025 tỉnh → xã).");
+        group.MapGet("/agencies", async (string? unit, string? kind, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListAgenciesQuery(unit, RequestInput.Enum<AgencyKind>(kind, "kind")), ct)))
+            .WithSummary("Cơ quan, đơn vị: chủ trì, tài chính, UBND, thường trực, kho bạc.");
+        return app;
+    }
+}

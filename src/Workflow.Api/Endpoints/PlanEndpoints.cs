@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using Workflow.Api.Common;
+using Workflow.Api.Features.Plans.ExportPlan;
+using Workflow.Api.Features.Plans.GetPlan;
+using Workflow.Api.Features.Plans.ImportPlan;
+using Workflow.Api.Features.Plans.ListPlans;
+using Workflow.Api.Features.Plans.PlanHistory;
+using Workflow.Api.Features.Plans.RevisePlan;
+
+namespace Workflow.Api.Endpoints;
+
+public static class PlanEndpoints
+{
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/plans").WithTags("Kế hoạch vốn");
+
+        group.MapGet("", async (string? year, string? unit, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListPlansQuery(RequestInput.Int(year, "year"), unit), ct)))
+            .WithSummary("Danh sách kế hoạch vốn mà người dùng được xem, lọc theo năm và đơn vị.");
+
+        group.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetPlanQuery(id), ct)))
+            .WithSummary("Một kế hoạch: các dòng, tổng theo nguồn, chính sách đối ứng, phiên bản.");
+
+        group.MapPost("/import", async (HttpRequest request, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(new ImportPlanCommand(await RequestInput.ReadJsonAsync(request, ct)), ct);
+                return TypedResults.Created($"/api/plans/{created.Id}", created);
+            })
+            .Accepts<JsonElement>("application/json")
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithSummary("Nhập tệp kế hoạch (docs/plan-file.md). Kiểm tra quy tắc 1–5; báo mọi lỗi cùng lúc theo đường dẫn JSON.");
+
+        group.MapPost("/{id:guid}/revisions", async (Guid id, HttpRequest request, IMediator m, CancellationToken ct) =>
+            {
+                var revised = await m.Send(new RevisePlanCommand(id, await RequestInput.ReadJsonAsync(request, ct)), ct);
+                return TypedResults.Created($"/api/plans/{id}/revisions/{revised.Version}", revised);
+            })
+            .Accepts<JsonElement>("application/json")
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithSummary("Điều chỉnh kế hoạch: toàn bộ nội dung mới (cùng năm, cùng đơn vị), thêm trường 'reason' nếu muốn. Không dòng nào được thấp hơn số đã cam kết.");
+
+        group.MapGet("/{id:guid}/revisions", async (Guid id, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListPlanRevisionsQuery(id), ct)))
+            .WithSummary("Lịch sử phiên bản của kế hoạch.");
+
+        group.MapGet("/{id:guid}/revisions/{version:int}", async (Guid id, int version, IMediator m, CancellationToken ct) =>
+                TypedResults.Text(await m.Send(new GetPlanRevisionQuery(id, version), ct), "application/json", Encoding.UTF8))
+            .WithSummary("Tệp kế hoạch của một phiên bản, đúng như đã nhập.");
+
+        group.MapGet("/{id:guid}/export", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                var export = await m.Send(new ExportPlanQuery(id), ct);
+                return TypedResults.File(Encoding.UTF8.GetBytes(export.Json), "application/json", export.FileName);
+            })
+            .WithSummary("Xuất kế hoạch theo đúng định dạng tệp nhập.");
+        return app;
+    }
+}

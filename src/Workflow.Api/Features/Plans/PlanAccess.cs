@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Common;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Plans;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Api.Features.Plans;
+
+/// <summary>Which plans a caller may see: their own unit's and those of the units below it; an administrator's, all.</summary>
+public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
+{
+    /// <returns>The visible unit codes, or null when every unit is visible.</returns>
+    public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct)
+    {
+        if (user.IsIn(Roles.Admin)) return null;
+        var units = await db.AdminUnits.AsNoTracking().Select(u => new { u.Code, u.ParentCode }).ToListAsync(ct);
+        var visible = new HashSet<string>(StringComparer.Ordinal) { user.UnitCode };
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var unit in units)
+                if (unit.ParentCode is not null && visible.Contains(unit.ParentCode) && visible.Add(unit.Code))
+                    added = true;
+        } while (added);
+        return visible;
+    }
+
+    /// <summary>The plan with its lines, or 404 for an unknown id and for one the caller may not see alike.</summary>
+    public async Task<Plan> FindAsync(Guid id, CancellationToken ct, bool track = false)
+    {
+        var query = db.Plans.Include(p => p.Lines).AsQueryable();
+        if (!track) query = query.AsNoTracking();
+        var plan = await query.SingleOrDefaultAsync(p => p.Id == id, ct);
+        var visible = await VisibleUnitsAsync(ct);
+        if (plan is null || (visible is not null && !visible.Contains(plan.UnitCode)))
+            throw new NotFoundException($"Không tìm thấy kế hoạch {id}.");
+        return plan;
+    }
+
+    /// <summary>The plan as a plan file, built from what is stored: unit chain and agency names from the catalogue.</summary>
+    public async Task<PlanContent> ContentOfAsync(Plan plan, CancellationToken ct)
+    {
+        var units = await db.AdminUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
+        var agencyCodes = plan.Lines.Select(l => l.LeadAgencyCode).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+
+        UnitRef? RefOf(string? code) =>
+            code is not null && units.TryGetValue(code, out var u) ? new UnitRef(u.Code, u.Name, u.Level, RefOf(u.ParentCode)) : null;
+
+        return new PlanContent(
+            plan.FiscalYear,
+            RefOf(plan.UnitCode)!,
+            new DecisionInfo(plan.DecisionNumber, plan.DecisionDate, plan.DecisionIssuer, plan.DecisionTitle, plan.DecisionBasis),
+            plan.CounterpartStated ? plan.Counterpart : null,
+            plan.Lines.OrderBy(l => l.Position)
+                .Select(l => new PlanLineContent(l.ComponentCode, agencies[l.LeadAgencyCode], AmountsOf(l.Amount)))
+                .ToList(),
+            AmountsOf(plan.Total));
+    }
+
+    public static Dictionary<FundingSource, long> AmountsOf(Func<FundingSource, long> amount) =>
+        FundingSources.Budget.ToDictionary(s => s, amount);
+}

@@ -1,0 +1,129 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.OpenApi;
+using Workflow.Api.Auth;
+using Workflow.Api.Common;
+using Workflow.Api.Endpoints;
+using Workflow.Api.Features.Plans;
+using Workflow.Api.Seeding;
+using Workflow.Domain.Identity;
+using Workflow.Infrastructure;
+using Workflow.Infrastructure.Persistence;
+
+var command = HostCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+
+builder.Services.AddWorkflowInfrastructure(builder.Configuration);
+builder.Services.AddMediatorFrom(typeof(Program).Assembly);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<PlanAccess>();
+builder.Services.AddScoped<PlanOrganisation>();
+builder.Services.AddScoped<DemoData>();
+builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+
+var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+if (jwt.SigningKey.Length < 32)
+    throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey must be set to at least 32 characters (environment variable Auth__Jwt__SigningKey).");
+builder.Services.AddSingleton(jwt);
+builder.Services.AddSingleton<TokenIssuer>();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+    .AddJwtBearer(o =>
+    {
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKey = TokenIssuer.KeyOf(jwt),
+            NameClaimType = System.Security.Claims.ClaimTypes.Name,
+            RoleClaimType = System.Security.Claims.ClaimTypes.Role,
+            ClockSkew = TimeSpan.FromMinutes(1),
+        };
+    });
+builder.Services.AddAuthorization(o =>
+{
+    // every endpoint needs an identity unless it says otherwise (health, token, OpenAPI)
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    Policies.Configure(o);
+});
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+    c.ProblemDetails.Title = c.ProblemDetails.Status switch
+    {
+        401 => "Chưa đăng nhập",
+        403 => "Không có quyền",
+        404 when c.ProblemDetails.Title is null or "Not Found" => "Không tìm thấy",
+        405 => "Phương thức không được hỗ trợ",
+        _ => c.ProblemDetails.Title,
+    };
+    c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+    {
+        401 => "Cần đăng nhập: gửi token Bearer lấy từ POST /api/auth/token.",
+        403 => "Vai trò của bạn không được thực hiện thao tác này.",
+        404 => "Địa chỉ hoặc mã không tồn tại.",
+        _ => null,
+    };
+});
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
+builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(o =>
+{
+    o.SwaggerDoc("v1", new OpenApiInfo
+    {
+        Title = "Workflow — CTMTQG giảm nghèo bền vững",
+        Version = "v1",
+        Description = "Kế hoạch vốn, đề xuất, giải ngân và quyết toán Dự án 2, 3, 4, 6, 7. Lấy token ở POST /api/auth/token rồi bấm Authorize.",
+    });
+    o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.Http,
+        Scheme = "bearer",
+        BearerFormat = "JWT",
+        Description = "Token từ POST /api/auth/token",
+    });
+    o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+});
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    if (command.Name == "migrate") return 0;
+    if (command.SeedDemo || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Seed:Demo"))
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapCatalogEndpoints();
+app.MapPlanEndpoints();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

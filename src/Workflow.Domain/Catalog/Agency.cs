@@ -1,0 +1,60 @@
+namespace Workflow.Domain.Catalog;
+
+public enum AgencyKind
+{
+    /// <summary>Cơ quan chủ trì: proposes and implements a component.</summary>
+    LeadAgency,
+    /// <summary>Phòng Tài chính - Kế hoạch (Sở Tài chính after 2025).</summary>
+    FinanceOffice,
+    /// <summary>UBND: its chairman or a delegate signs approvals.</summary>
+    PeoplesCommittee,
+    /// <summary>Cơ quan thường trực Ban Chỉ đạo: monitors and reports; may also lead components.</summary>
+    StandingOffice,
+    /// <summary>Kho bạc Nhà nước.</summary>
+    Treasury,
+}
+
+public sealed class Agency
+{
+    private Agency() { Code = Name = UnitCode = ""; }
+
+    public Agency(string code, string name, AgencyKind kind, string unitCode)
+    {
+        Code = code;
+        Name = name.Trim();
+        Kind = kind;
+        UnitCode = unitCode;
+    }
+
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public AgencyKind Kind { get; private set; }
+    public string UnitCode { get; private set; }
+
+    /// <summary>Lead agencies and the standing office may be named as the lead of a plan line.</summary>
+    public bool CanLead => Kind is AgencyKind.LeadAgency or AgencyKind.StandingOffice;
+
+    public bool IsNamed(string name) => string.Equals(Normalize(Name), Normalize(name), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Plans spell one agency several ways: case, doubled or non-breaking spaces, en dashes for hyphens
+    /// ("Lao động – Thương binh"), composed or decomposed diacritics. All of those name the same agency.
+    /// </summary>
+    public static string Normalize(string name)
+    {
+        var text = name.Normalize(System.Text.NormalizationForm.FormC);
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            builder.Append(c is >= '\u2010' and <= '\u2015' or '\u2212' ? '-' : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public static string KindName(AgencyKind kind) => kind switch
+    {
+        AgencyKind.LeadAgency => "Cơ quan chủ trì",
+        AgencyKind.FinanceOffice => "Phòng Tài chính - Kế hoạch",
+        AgencyKind.PeoplesCommittee => "Ủy ban nhân dân",
+        AgencyKind.StandingOffice => "Cơ quan thường trực Ban Chỉ đạo",
+        _ => "Kho bạc Nhà nước",
+    };
+}

@@ -1,0 +1,16 @@
+namespace Workflow.Domain.Identity;
+
+/// <summary>What a user may do (DESIGN.md §7). Stored and carried in tokens by name.</summary>
+public static class Roles
+{
+    public const string LeadAgency = nameof(LeadAgency);
+    public const string FinanceOffice = nameof(FinanceOffice);
+    public const string Approver = nameof(Approver);
+    public const string Treasury = nameof(Treasury);
+    public const string Monitor = nameof(Monitor);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [LeadAgency, FinanceOffice, Approver, Treasury, Monitor, Admin];
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}

@@ -1,0 +1,43 @@
+using Workflow.Domain.Catalog;
+
+namespace Workflow.Domain.Plans;
+
+/// <summary>
+/// A province's counterpart policy from a fiscal year on. Data, not code: provinces set their band and rates by
+/// resolution, and an administrator can add a year. The policy in force for a year is the latest one not after it.
+/// </summary>
+public sealed class CounterpartPolicy
+{
+    private CounterpartPolicy() { ProvinceCode = ""; RatesText = ""; }
+
+    public CounterpartPolicy(string provinceCode, int fromFiscalYear, CounterpartTerms terms, string basis)
+    {
+        ProvinceCode = provinceCode;
+        FromFiscalYear = fromFiscalYear;
+        MinimumLocalRate = terms.MinimumLocalRate;
+        RoundingUnit = terms.RoundingUnit;
+        RatesText = string.Join(';', terms.Rates.Select(r => $"{r.Key}={r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        Basis = basis;
+    }
+
+    public int Id { get; private set; }
+    public string ProvinceCode { get; private set; }
+    public int FromFiscalYear { get; private set; }
+    public decimal MinimumLocalRate { get; private set; }
+    public long RoundingUnit { get; private set; }
+    public string RatesText { get; private set; }
+    public string? Basis { get; private set; }
+
+    public CounterpartTerms Terms => new(MinimumLocalRate, ParseRates(RatesText), RoundingUnit);
+
+    private static Dictionary<FundingSource, decimal> ParseRates(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('='))
+            .ToDictionary(p => Enum.Parse<FundingSource>(p[0]), p => decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// QĐ 02/2022/QĐ-TTg bands: 3 % for provinces receiving ≥ 70 % of their budget from the centre, 10 % for
+    /// 50–70 %, 15 % below 50 % (and Quảng Ngãi, Quảng Nam).
+    /// </summary>
+    public static readonly IReadOnlyList<decimal> MinimumLocalRateBands = [0.03m, 0.10m, 0.15m];
+}

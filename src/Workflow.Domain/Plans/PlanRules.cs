@@ -1,0 +1,195 @@
+using System.Globalization;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+using Workflow.Domain.Money;
+
+namespace Workflow.Domain.Plans;
+
+/// <summary>
+/// RULES.md 1–5 over a plan file. Returns every violation at once, each keyed by the JSON path of the field it
+/// concerns and worded for the official who will correct the file.
+/// </summary>
+public static class PlanRules
+{
+    /// <summary>No single plan cell is larger than this: a trillion-trillion typo is caught before any sum overflows.</summary>
+    public const long MaxAmount = 1_000_000_000_000_000; // 10^15 đồng
+
+    public const int FirstFiscalYear = 2021;
+    public const int LastFiscalYear = 2035;
+
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <param name="provincePolicy">The province's policy for the year, or null when none is recorded.</param>
+    /// <param name="unitAgencies">Agencies known in the plan's unit; null when the unit is new and its agencies come from the file.</param>
+    public static IReadOnlyList<Violation> Validate(PlanContent plan, CounterpartTerms? provincePolicy, IReadOnlyCollection<Agency>? unitAgencies)
+    {
+        var v = new List<Violation>();
+
+        if (plan.FiscalYear is < FirstFiscalYear or > LastFiscalYear)
+            v.Add(new("fiscalYear", $"Năm kế hoạch {plan.FiscalYear} nằm ngoài giai đoạn {FirstFiscalYear}–{LastFiscalYear} mà hệ thống quản lý."));
+
+        CheckUnit(plan.Unit, v);
+        CheckLines(plan, unitAgencies, v);
+        CheckTotals(plan, v);
+        var terms = CheckCounterpart(plan, provincePolicy, v);
+        if (terms is not null) CheckShares(plan, terms, v);
+        return v;
+    }
+
+    private static void CheckUnit(UnitRef unit, List<Violation> v)
+    {
+        if (unit.Level == AdminLevel.Province && unit.Parent is not null)
+            v.Add(new("unit.parent", "Đơn vị cấp tỉnh không có đơn vị cấp trên."));
+        if (unit.Level != AdminLevel.Province && unit.Parent is null)
+            v.Add(new("unit.parent", $"Đơn vị cấp {AdminUnit.LevelName(unit.Level).ToLowerInvariant()} phải nêu đơn vị cấp trên."));
+        if (unit.Parent is { } parent && parent.Level >= unit.Level)
+            v.Add(new("unit.parent.level", $"Đơn vị cấp trên phải ở cấp cao hơn {AdminUnit.LevelName(unit.Level).ToLowerInvariant()}."));
+    }
+
+    private static void CheckLines(PlanContent plan, IReadOnlyCollection<Agency>? unitAgencies, List<Violation> v)
+    {
+        if (plan.Lines.Count == 0)
+            v.Add(new("lines", "Quy tắc 1: kế hoạch phải có ít nhất một dòng phân bổ."));
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Lines.Count; i++)
+        {
+            var line = plan.Lines[i];
+            var path = $"lines[{i}]";
+            var component = ProgramCatalog.Find(line.Component);
+            if (component is null)
+                v.Add(new($"{path}.component", $"Quy tắc 1: mã dự án '{line.Component}' không có trong danh mục chương trình (DA2, DA3.1, DA3.2, DA4.1, DA4.2, DA4.3, DA6, DA6.1, DA6.2, DA7, DA7.1, DA7.2…)."));
+            else if (!component.InScope)
+                v.Add(new($"{path}.component", $"{component.Name} thực hiện theo thủ tục đầu tư công, không thuộc phạm vi quản lý của hệ thống (chỉ Dự án 2, 3, 4, 6, 7)."));
+
+            if (seen.TryGetValue(line.Component, out var first))
+                v.Add(new($"{path}.component", $"Quy tắc 2: dự án {line.Component} đã có ở dòng lines[{first}]; mỗi dự án chỉ xuất hiện một lần."));
+            else
+            {
+                foreach (var (other, j) in seen)
+                {
+                    if (ProgramCatalog.IsAncestor(other, line.Component))
+                        v.Add(new($"{path}.component", $"Quy tắc 2: {line.Component} là tiểu dự án của {other} (dòng lines[{j}]); không phân bổ đồng thời cho dự án và tiểu dự án của nó (tính trùng)."));
+                    else if (ProgramCatalog.IsAncestor(line.Component, other))
+                        v.Add(new($"{path}.component", $"Quy tắc 2: {line.Component} bao gồm tiểu dự án {other} (dòng lines[{j}]); không phân bổ đồng thời cho dự án và tiểu dự án của nó (tính trùng)."));
+                }
+                seen[line.Component] = i;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.LeadAgency))
+                v.Add(new($"{path}.leadAgency", "Mỗi dòng phải nêu cơ quan chủ trì."));
+            else if (unitAgencies is not null)
+            {
+                var agency = unitAgencies.FirstOrDefault(a => a.IsNamed(line.LeadAgency));
+                if (agency is null)
+                    v.Add(new($"{path}.leadAgency", $"Cơ quan chủ trì '{line.LeadAgency}' không có trong danh sách cơ quan của đơn vị. Các cơ quan có thể chủ trì: {string.Join("; ", unitAgencies.Where(a => a.CanLead).Select(a => a.Name))}."));
+                else if (!agency.CanLead)
+                    v.Add(new($"{path}.leadAgency", $"{agency.Name} ({Agency.KindName(agency.Kind)}) không phải cơ quan chủ trì dự án."));
+            }
+
+            foreach (var (source, amount) in line.Amounts)
+                CheckAmount($"{path}.amounts.{source}", amount, v);
+            if (FundingSources.Budget.All(s => line.AmountOf(s) <= 0))
+                v.Add(new($"{path}.amounts", "Quy tắc 1: mỗi dòng phải có ít nhất một nguồn vốn lớn hơn 0."));
+        }
+    }
+
+    private static void CheckAmount(string path, long amount, List<Violation> v)
+    {
+        if (amount < 0)
+            v.Add(new(path, $"Quy tắc 1: số tiền không được âm ({Vnd.Format(amount)})."));
+        else if (amount > MaxAmount)
+            v.Add(new(path, $"Số tiền {Vnd.Format(amount)} vượt mức tối đa {Vnd.Format(MaxAmount)} cho một ô; kiểm tra lại đơn vị (đồng, không phải phần nghìn đồng)."));
+    }
+
+    private static bool AmountsUsable(PlanContent plan) =>
+        plan.Lines.All(l => l.Amounts.Values.All(a => a is >= 0 and <= MaxAmount))
+        && plan.Totals.Values.All(a => a is >= 0 and <= MaxAmount);
+
+    private static void CheckTotals(PlanContent plan, List<Violation> v)
+    {
+        foreach (var (source, amount) in plan.Totals)
+            CheckAmount($"totals.{source}", amount, v);
+        if (!AmountsUsable(plan)) return;
+
+        foreach (var source in FundingSources.Budget)
+        {
+            var sum = plan.Lines.Sum(l => l.AmountOf(source)); // ≤ 10^15 per cell and a few hundred lines: no overflow
+            var stated = plan.Totals.GetValueOrDefault(source);
+            if (sum != stated)
+                v.Add(new($"totals.{source}", plan.Totals.ContainsKey(source)
+                    ? $"Quy tắc 3: tổng {FundingSources.NameOf(source)} ghi {Vnd.Format(stated)} nhưng cộng các dòng được {Vnd.Format(sum)} (chênh {Vnd.Format(stated - sum)})."
+                    : $"Quy tắc 3: thiếu tổng {FundingSources.NameOf(source)}; cộng các dòng được {Vnd.Format(sum)}."));
+        }
+    }
+
+    private static CounterpartTerms? CheckCounterpart(PlanContent plan, CounterpartTerms? provincePolicy, List<Violation> v)
+    {
+        if (plan.Counterpart is null)
+        {
+            if (provincePolicy is null)
+                v.Add(new("counterpart", $"Chưa có chính sách vốn đối ứng của tỉnh {plan.Unit.Parent?.Name ?? plan.Unit.Name} cho năm {plan.FiscalYear}; kế hoạch phải nêu mục counterpart (tỷ lệ đối ứng tối thiểu, tỷ lệ từng nguồn, đơn vị làm tròn)."));
+            return provincePolicy;
+        }
+
+        var stated = plan.Counterpart;
+        var before = v.Count;
+        if (stated.MinimumLocalRate is < 0 or > 1)
+            v.Add(new("counterpart.minimumLocalRate", $"Tỷ lệ đối ứng tối thiểu phải từ 0 đến 1 (đã ghi {Rate(stated.MinimumLocalRate)})."));
+        else if (provincePolicy is not null && stated.MinimumLocalRate < provincePolicy.MinimumLocalRate)
+            v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}."));
+
+        foreach (var (source, rate) in stated.Rates)
+        {
+            if (!FundingSources.LocalBudget.Contains(source))
+                v.Add(new($"counterpart.rates.{source}", $"Chỉ ngân sách địa phương (Provincial, District, Commune) có tỷ lệ đối ứng; '{source}' không hợp lệ."));
+            else if (rate is < 0 or > 1)
+                v.Add(new($"counterpart.rates.{source}", $"Tỷ lệ đối ứng phải từ 0 đến 1 (đã ghi {Rate(rate)})."));
+        }
+
+        var rateSum = stated.Rates.Values.Sum();
+        if (v.Count == before && rateSum < stated.MinimumLocalRate)
+            v.Add(new("counterpart.rates", $"Quy tắc 5: tổng tỷ lệ các nguồn địa phương {Rate(rateSum)} thấp hơn tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)}."));
+
+        if (stated.RoundingUnit <= 0 || stated.RoundingUnit > 1_000_000_000)
+            v.Add(new("counterpart.roundingUnit", $"Đơn vị làm tròn phải lớn hơn 0 và không quá 1.000.000.000 đồng (đã ghi {stated.RoundingUnit.ToString("#,0", Vi)})."));
+        else if (provincePolicy is not null && stated.RoundingUnit > provincePolicy.RoundingUnit)
+            // a coarser rounding unit would loosen rule 4 past what the province allows
+            v.Add(new("counterpart.roundingUnit", $"Quy tắc 4: đơn vị làm tròn {Vnd.Format(stated.RoundingUnit)} lớn hơn mức {Vnd.Format(provincePolicy.RoundingUnit)} của tỉnh năm {plan.FiscalYear}."));
+
+        return v.Count == before ? stated : null;
+    }
+
+    private static void CheckShares(PlanContent plan, CounterpartTerms terms, List<Violation> v)
+    {
+        if (!AmountsUsable(plan)) return;
+
+        for (var i = 0; i < plan.Lines.Count; i++)
+            CheckShare($"lines[{i}].amounts", plan.Lines[i].Amounts, terms, v);
+        CheckShare("totals", plan.Totals, terms, v);
+
+        var central = plan.Totals.GetValueOrDefault(FundingSource.Central);
+        var local = FundingSources.LocalBudget.Sum(s => plan.Totals.GetValueOrDefault(s));
+        var required = terms.MinimumLocalRate * central;
+        if (local < required)
+            v.Add(new("totals", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
+    }
+
+    private static void CheckShare(string path, IReadOnlyDictionary<FundingSource, long> amounts, CounterpartTerms terms, List<Violation> v)
+    {
+        var central = amounts.GetValueOrDefault(FundingSource.Central);
+        foreach (var source in FundingSources.LocalBudget)
+        {
+            var rate = terms.RateOf(source);
+            var amount = amounts.GetValueOrDefault(source);
+            var expected = rate * central;
+            var deviation = Math.Abs(amount - expected);
+            if (deviation > terms.RoundingUnit)
+                v.Add(new($"{path}.{source}", $"Quy tắc 4 (vốn đối ứng): {FundingSources.NameOf(source)} {Vnd.Format(amount)} lệch {Money(deviation)} so với {Rate(rate)} × NSTW {Vnd.Format(central)} = {Money(expected)}; chỉ được lệch tối đa {Vnd.Format(terms.RoundingUnit)} (đơn vị làm tròn)."));
+        }
+    }
+
+    private static string Rate(decimal rate) => (rate * 100).ToString("0.##", Vi) + " %";
+
+    private static string Money(decimal amount) => amount.ToString("#,0.##", Vi) + " ₫";
+}

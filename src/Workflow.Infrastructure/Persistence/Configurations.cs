@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Plans;
+
+namespace Workflow.Infrastructure.Persistence;
+
+internal sealed class AdminUnitConfiguration : IEntityTypeConfiguration<AdminUnit>
+{
+    public void Configure(EntityTypeBuilder<AdminUnit> b)
+    {
+        b.ToTable("admin_units");
+        b.HasKey(u => u.Code);
+        b.Property(u => u.Code).HasMaxLength(64);
+        b.Property(u => u.Name).HasMaxLength(256).IsRequired();
+        b.Property(u => u.Level).HasConversion<string>().HasMaxLength(16);
+        b.Property(u => u.ParentCode).HasMaxLength(64);
+        b.HasIndex(u => u.ParentCode);
+    }
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.ToTable("agencies");
+        b.HasKey(a => a.Code);
+        b.Property(a => a.Code).HasMaxLength(64);
+        b.Property(a => a.Name).HasMaxLength(256).IsRequired();
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(a => a.UnitCode).HasMaxLength(64).IsRequired();
+        b.HasOne<AdminUnit>().WithMany().HasForeignKey(a => a.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(a => a.CanLead);
+    }
+}
+
+internal sealed class CounterpartPolicyConfiguration : IEntityTypeConfiguration<CounterpartPolicy>
+{
+    public void Configure(EntityTypeBuilder<CounterpartPolicy> b)
+    {
+        b.ToTable("counterpart_policies");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.ProvinceCode).HasMaxLength(64).IsRequired();
+        b.Property(p => p.RatesText).HasMaxLength(256).IsRequired();
+        b.Property(p => p.Basis).HasMaxLength(512);
+        b.HasIndex(p => new { p.ProvinceCode, p.FromFiscalYear }).IsUnique();
+        b.Ignore(p => p.Terms);
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.ToTable("users");
+        b.HasKey(u => u.Id);
+        b.Property(u => u.UserName).HasMaxLength(64).IsRequired();
+        b.HasIndex(u => u.UserName).IsUnique();
+        b.Property(u => u.DisplayName).HasMaxLength(256).IsRequired();
+        b.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
+        b.Property(u => u.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(u => u.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(u => u.RoleNames).HasMaxLength(256).IsRequired();
+        b.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(u => u.Roles);
+    }
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> b)
+    {
+        b.ToTable("plans");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.UnitCode).HasMaxLength(64).IsRequired();
+        // one plan per unit and year: a second import is a conflict, even when two arrive at once
+        b.HasIndex(p => new { p.UnitCode, p.FiscalYear }).IsUnique();
+        b.HasOne<AdminUnit>().WithMany().HasForeignKey(p => p.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.DecisionNumber).HasMaxLength(128);
+        b.Property(p => p.DecisionIssuer).HasMaxLength(256);
+        b.Property(p => p.DecisionTitle).HasMaxLength(1024);
+        b.Property(p => p.DecisionBasis).HasMaxLength(2048);
+        b.Property(p => p.CounterpartRatesText).HasMaxLength(256).IsRequired();
+        b.Property(p => p.CreatedBy).HasMaxLength(64).IsRequired();
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Ignore(p => p.Counterpart);
+        b.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Revisions).HasField("_revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PlanLineConfiguration : IEntityTypeConfiguration<PlanLine>
+{
+    public void Configure(EntityTypeBuilder<PlanLine> b)
+    {
+        b.ToTable("plan_lines");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.ComponentCode).HasMaxLength(16).IsRequired();
+        b.Property(l => l.LeadAgencyCode).HasMaxLength(64).IsRequired();
+        b.HasIndex(l => new { l.PlanId, l.ComponentCode }).IsUnique();
+        b.HasOne<Agency>().WithMany().HasForeignKey(l => l.LeadAgencyCode).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(l => l.Total);
+    }
+}
+
+internal sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
+{
+    public void Configure(EntityTypeBuilder<PlanRevision> b)
+    {
+        b.ToTable("plan_revisions");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.PlanId, r.Version }).IsUnique();
+        b.Property(r => r.ContentJson).IsRequired();
+        b.Property(r => r.CreatedBy).HasMaxLength(64).IsRequired();
+        b.Property(r => r.Reason).HasMaxLength(1024);
+    }
+}

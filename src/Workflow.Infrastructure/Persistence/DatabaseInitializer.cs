@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Workflow.Infrastructure.Seeding;
+
+namespace Workflow.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema and reference data. Safe to run on every start and from several servers.</summary>
+public sealed class DatabaseInitializer(WorkflowDbContext db, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+
+        await db.Database.MigrateAsync(ct);
+
+        if (db.Database.IsSqlite())
+            // WAL lets readers go on while one writer commits; the mode is stored in the file, so once is enough
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        await SeedReferenceDataAsync(ct);
+        logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
+    }
+
+    private async Task SeedReferenceDataAsync(CancellationToken ct)
+    {
+        var knownUnits = await db.AdminUnits.Select(u => u.Code).ToListAsync(ct);
+        db.AdminUnits.AddRange(ReferenceData.Units().Where(u => !knownUnits.Contains(u.Code)));
+
+        var knownPolicies = await db.CounterpartPolicies.Select(p => new { p.ProvinceCode, p.FromFiscalYear }).ToListAsync(ct);
+        db.CounterpartPolicies.AddRange(ReferenceData.CounterpartPolicies()
+            .Where(p => !knownPolicies.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // another server seeded the same rows between our read and our write: theirs are the same data
+            db.ChangeTracker.Clear();
+        }
+    }
+}

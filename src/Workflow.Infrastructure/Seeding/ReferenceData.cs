@@ -1,0 +1,55 @@
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Plans;
+
+namespace Workflow.Infrastructure.Seeding;
+
+/// <summary>
+/// Administrative units and counterpart policies shipped with the application. Units cover the provinces of
+/// the seed plans, both before 1/7/2025 (province → district → commune) and after (province → commune).
+/// </summary>
+public static class ReferenceData
+{
+    private static readonly DateOnly DistrictsAbolished = new(2025, 7, 1);
+    private static readonly DateOnly LastThreeLevelDay = new(2025, 6, 30);
+
+    public static IReadOnlyList<AdminUnit> Units()
+    {
+        var units = new List<AdminUnit>
+        {
+            new("BP", "Tỉnh Bình Phước", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new("BP.HQ", "Huyện Hớn Quản", AdminLevel.District, "BP", validTo: LastThreeLevelDay),
+            new("AG", "Tỉnh An Giang", AdminLevel.Province, null),
+            new("AG.LX", "Thành phố Long Xuyên", AdminLevel.District, "AG", validTo: LastThreeLevelDay),
+            new("AG.LX.MT", "Phường Mỹ Thạnh", AdminLevel.Commune, "AG.LX", validTo: LastThreeLevelDay),
+            new("BG", "Tỉnh Bắc Giang", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new("BG.VY", "Thị xã Việt Yên", AdminLevel.District, "BG", validTo: LastThreeLevelDay),
+            new("BG.VY.QM", "Phường Quảng Minh", AdminLevel.Commune, "BG.VY", validTo: LastThreeLevelDay),
+            new("TN", "Tỉnh Thái Nguyên", AdminLevel.Province, null),
+            new("TN.TPTN", "Thành phố Thái Nguyên", AdminLevel.District, "TN", validTo: LastThreeLevelDay),
+            new("TN.TPTN.TD", "Xã Thịnh Đức", AdminLevel.Commune, "TN.TPTN", validTo: LastThreeLevelDay),
+            new("TV", "Tỉnh Trà Vinh", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new("TV.TC", "Huyện Trà Cú", AdminLevel.District, "TV", validTo: LastThreeLevelDay),
+            // two levels from 1/7/2025: Bình Phước merged into Đồng Nai; communes report to the province
+            new("DN", "Tỉnh Đồng Nai", AdminLevel.Province, null),
+            new("DN.TK", "Xã Tân Khai", AdminLevel.Commune, "DN", validFrom: DistrictsAbolished),
+        };
+
+        string[][] honQuanCommunes =
+        [
+            ["TK", "Thị trấn Tân Khai"], ["DNO", "Xã Đồng Nơ"], ["TH", "Xã Tân Hiệp"], ["AK", "Xã An Khương"],
+            ["TA", "Xã Thanh An"], ["AP", "Xã An Phú"], ["TL", "Xã Tân Lợi"], ["THG", "Xã Tân Hưng"],
+            ["MD", "Xã Minh Đức"], ["MT", "Xã Minh Tâm"], ["PA", "Xã Phước An"], ["TB", "Xã Thanh Bình"], ["TQ", "Xã Tân Quan"],
+        ];
+        units.AddRange(honQuanCommunes.Select(c => new AdminUnit($"BP.HQ.{c[0]}", c[1], AdminLevel.Commune, "BP.HQ", validTo: LastThreeLevelDay)));
+        return units;
+    }
+
+    public static IReadOnlyList<CounterpartPolicy> CounterpartPolicies() =>
+    [
+        // Bình Phước relies on the centre for under half its budget: the 15 % band of QĐ 02/2022/QĐ-TTg;
+        // the province's plan 81/KH-UBND puts 5 % on the province and 10 % on the district.
+        new("BP", 2022,
+            new CounterpartTerms(0.15m, new Dictionary<FundingSource, decimal> { [FundingSource.Provincial] = 0.05m, [FundingSource.District] = 0.10m }, 1_000_000),
+            "QĐ 02/2022/QĐ-TTg; Kế hoạch 81/KH-UBND ngày 08/3/2024 của UBND tỉnh Bình Phước"),
+    ];
+}
