@@ -10,7 +10,7 @@ dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly
 
 if [ -d workflows ] && ls workflows/*.workflow.json >/dev/null 2>&1; then
-  dotnet run --project src/Workflow.Api -c Release --no-build -- validate-workflows
+  dotnet run --project src/Workflow.Api -c Release --no-build -- validate-workflows "$PWD/workflows"
 fi
 
 log=$(mktemp)

@@ -10,6 +10,8 @@ using Workflow.Api.Auth;
 using Workflow.Api.Common;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Features.Plans;
+using Workflow.Api.Features.Workflows;
+using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Seeding;
 using Workflow.Domain.Identity;
 using Workflow.Infrastructure;
@@ -17,14 +19,21 @@ using Workflow.Infrastructure.Persistence;
 
 var command = HostCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
+if (command.Name == HostCommand.ValidateWorkflows)
+    return ValidateWorkflowsCommand.Run(command.Argument, builder.Configuration);
 
+// first, so the schema and definitions are in place before any other background service starts
+builder.Services.AddSingleton(command);
+builder.Services.AddHostedService<StartupInitializer>();
 builder.Services.AddWorkflowInfrastructure(builder.Configuration);
 builder.Services.AddMediatorFrom(typeof(Program).Assembly);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
+builder.Services.AddScoped<InstanceAccess>();
 builder.Services.AddScoped<DemoData>();
+
 builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
 var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
@@ -103,12 +112,11 @@ builder.Services.AddSwaggerGen(o =>
 
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
+if (command.Name == HostCommand.Migrate)
 {
+    await using var scope = app.Services.CreateAsyncScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-    if (command.Name == "migrate") return 0;
-    if (command.SeedDemo || app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Seed:Demo"))
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    return 0;
 }
 
 app.UseExceptionHandler();
@@ -122,8 +130,18 @@ app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapCatalogEndpoints();
 app.MapPlanEndpoints();
+app.MapWorkflowEndpoints();
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (WorkflowDefinitionException e)
+{
+    // a broken process definition must not serve requests: say exactly what is wrong and stop
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 public partial class Program;

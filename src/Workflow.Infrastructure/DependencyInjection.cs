@@ -1,7 +1,10 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Infrastructure;
 
@@ -24,6 +27,71 @@ public static class DependencyInjection
         });
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
+
+        services.AddWorkflowRuntime(configuration);
+        services.AddMessaging(configuration);
         return services;
+    }
+
+    private static void AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions();
+        services.AddSingleton(options);
+
+        // guards and effects are small named classes; a definition refers to them by name
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            if (typeof(IWorkflowGuard).IsAssignableFrom(type)) services.AddScoped(typeof(IWorkflowGuard), type);
+            if (typeof(IWorkflowEffect).IsAssignableFrom(type)) services.AddScoped(typeof(IWorkflowEffect), type);
+        }
+
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<DefinitionLoader>();
+        services.AddScoped<DefinitionRegistration>();
+        services.AddSingleton(_ =>
+        {
+            var file = Path.Combine(options.ResolvePath(), "holidays.json");
+            return File.Exists(file) ? WorkingCalendar.FromJson(File.ReadAllText(file)) : WorkingCalendar.Empty;
+        });
+        services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
+        services.AddScoped<DeadlineEscalator>();
+        services.AddScoped<OutboxPublisher>();
+
+        if (options.RunBackgroundServices)
+        {
+            services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<DeadlineService>();
+        }
+    }
+
+    /// <summary>MassTransit: in-memory by default; <c>Bus:Transport=RabbitMq</c> for several servers sharing one broker.</summary>
+    private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var bus = configuration.GetSection("Bus");
+        var transport = bus["Transport"] ?? "InMemory";
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<NotificationConsumer>();
+            x.SetKebabCaseEndpointNameFormatter();
+            switch (transport.ToLowerInvariant())
+            {
+                case "inmemory":
+                    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                    break;
+                case "rabbitmq":
+                    x.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host(bus["RabbitMq:Host"] ?? "localhost", bus["RabbitMq:VirtualHost"] ?? "/", h =>
+                        {
+                            h.Username(bus["RabbitMq:Username"] ?? "guest");
+                            h.Password(bus["RabbitMq:Password"] ?? "guest");
+                        });
+                        cfg.ConfigureEndpoints(context);
+                    });
+                    break;
+                default:
+                    throw new InvalidOperationException($"Bus:Transport '{transport}' is not supported; use 'InMemory' or 'RabbitMq'.");
+            }
+        });
     }
 }

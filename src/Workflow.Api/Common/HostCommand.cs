@@ -2,17 +2,22 @@ namespace Workflow.Api.Common;
 
 /// <summary>
 /// The program's own verbs and switches, taken off the arguments before the host sees them:
-/// <c>migrate</c> (apply migrations and exit) and <c>--seed-demo</c> (demo organisation outside Development).
+/// <c>migrate</c> (apply migrations and exit), <c>validate-workflows [folder]</c> (check the definitions and exit)
+/// and <c>--seed-demo</c> (demo organisation outside Development).
 /// </summary>
-public sealed record HostCommand(string? Name, bool SeedDemo, string[] HostArgs)
+public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, string[] HostArgs)
 {
-    private static readonly string[] Verbs = ["migrate"];
+    public const string Migrate = "migrate";
+    public const string ValidateWorkflows = "validate-workflows";
+
+    private static readonly string[] Verbs = [Migrate, ValidateWorkflows];
 
     public static HostCommand Parse(string[] args)
     {
-        var name = args.FirstOrDefault(a => Verbs.Contains(a, StringComparer.Ordinal));
-        var seedDemo = args.Contains("--seed-demo", StringComparer.Ordinal);
-        var rest = args.Where(a => a != name && a != "--seed-demo").ToArray();
-        return new HostCommand(name, seedDemo, rest);
+        var index = Array.FindIndex(args, a => Verbs.Contains(a, StringComparer.Ordinal));
+        var name = index >= 0 ? args[index] : null;
+        var argument = index >= 0 && index + 1 < args.Length && !args[index + 1].StartsWith('-') ? args[index + 1] : null;
+        var rest = args.Where((a, i) => i != index && (argument is null || i != index + 1) && a != "--seed-demo").ToArray();
+        return new HostCommand(name, argument, args.Contains("--seed-demo", StringComparer.Ordinal), rest);
     }
 }

@@ -29,6 +29,18 @@ public static class RequestInput
             : throw new ValidationFailedException(name, $"'{value}' không phải số nguyên.");
     }
 
+    public static Guid? Guid(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return System.Guid.TryParse(value, out var id) ? id : throw new ValidationFailedException(name, $"'{value}' không phải mã hợp lệ.");
+    }
+
+    public static bool? Bool(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return bool.TryParse(value, out var flag) ? flag : throw new ValidationFailedException(name, $"'{value}' phải là true hoặc false.");
+    }
+
     public static TEnum? Enum<TEnum>(string? value, string name) where TEnum : struct, System.Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Infrastructure.Persistence;
 
@@ -15,6 +16,12 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

@@ -1,0 +1,71 @@
+using MediatR;
+using Workflow.Api.Common;
+using Workflow.Api.Features.Audit.VerifyJournal;
+using Workflow.Api.Features.Notifications.ListNotifications;
+using Workflow.Api.Features.Tasks.ListInbox;
+using Workflow.Api.Features.Workflows;
+using Workflow.Api.Features.Workflows.Diagram;
+using Workflow.Api.Features.Workflows.FireAction;
+using Workflow.Api.Features.Workflows.GetInstance;
+using Workflow.Api.Features.Workflows.History;
+using Workflow.Api.Features.Workflows.ListDefinitions;
+using Workflow.Domain.Common;
+
+namespace Workflow.Api.Endpoints;
+
+public static class WorkflowEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
+    {
+        var workflows = app.MapGroup("/api/workflows").WithTags("Quy trình");
+        workflows.MapGet("", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListDefinitionsQuery(), ct)))
+            .WithSummary("Các quy trình với phiên bản, phiên bản hiện hành và số hồ sơ đang chạy trên mỗi phiên bản.");
+        workflows.MapGet("/{id}/diagram.svg", async (string id, string? version, string? instance, IMediator m, CancellationToken ct) =>
+                TypedResults.Text(await m.Send(new GetDiagramQuery(id, RequestInput.Int(version, "version"), RequestInput.Guid(instance, "instance")), ct), "image/svg+xml"))
+            .WithSummary("Sơ đồ trạng thái (SVG); với ?instance= tô trạng thái hiện tại và đánh dấu các bước đã đi.");
+
+        var instances = app.MapGroup("/api/workflow-instances").WithTags("Quy trình");
+        instances.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInstanceQuery(id), ct)))
+            .WithSummary("Trạng thái hồ sơ và các thao tác người gọi được thực hiện (availableActions).");
+        instances.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new FireActionCommand(id, action, body?.Comment, body?.Data), ct)))
+            .WithSummary("Thực hiện thao tác: { \"comment\": \"…\", \"data\": { … } }. 403 không đúng vai trò/phạm vi hoặc vi phạm người lập ≠ người duyệt; 409 sai trạng thái hoặc người khác vừa xử lý.");
+        instances.MapGet("/{id:guid}/history", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInstanceHistoryQuery(id), ct)))
+            .WithSummary("Nhật ký các bước của hồ sơ.");
+
+        app.MapGet("/api/{subject}/{id:guid}/history", async (string subject, Guid id, IMediator m, CancellationToken ct) =>
+            {
+                if (!InstanceAccess.SubjectRoutes.TryGetValue(subject, out var subjectType))
+                    throw new NotFoundException($"Không có loại hồ sơ '{subject}'.");
+                return TypedResults.Ok(await m.Send(new GetHistoryQuery(subjectType, id), ct));
+            })
+            .WithTags("Quy trình")
+            .WithSummary("Nhật ký của một đề xuất, đợt giải ngân hoặc hồ sơ quyết toán: /api/proposals/{id}/history.");
+
+        app.MapGet("/api/tasks", async (string? subjectType, string? overdue, string? page, string? pageSize, IMediator m, CancellationToken ct) =>
+            {
+                var p = RequestInput.Int(page, "page") ?? 1;
+                var size = RequestInput.Int(pageSize, "pageSize") ?? 20;
+                if (p < 1) throw new ValidationFailedException("page", "Trang bắt đầu từ 1.");
+                if (size is < 1 or > ListInboxHandler.MaxPageSize) throw new ValidationFailedException("pageSize", $"Mỗi trang từ 1 đến {ListInboxHandler.MaxPageSize} việc.");
+                return TypedResults.Ok(await m.Send(new ListInboxQuery(subjectType, RequestInput.Bool(overdue, "overdue"), p, size), ct));
+            })
+            .WithTags("Hộp việc")
+            .WithSummary("Hộp việc của người gọi: việc đang chờ, quá hạn trước, kèm các thao tác được phép.");
+
+        app.MapGet("/api/notifications", async (string? take, IMediator m, CancellationToken ct) =>
+            {
+                var n = RequestInput.Int(take, "take") ?? 50;
+                if (n is < 1 or > 200) throw new ValidationFailedException("take", "Lấy từ 1 đến 200 thông báo.");
+                return TypedResults.Ok(await m.Send(new ListNotificationsQuery(n), ct));
+            })
+            .WithTags("Hộp việc")
+            .WithSummary("Thông báo cho người gọi: ai phải xử lý việc gì, hạn khi nào.");
+
+        app.MapGet("/api/audit/verify", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new VerifyJournalQuery(), ct)))
+            .RequireAuthorization(Policies.Audit)
+            .WithTags("Kiểm tra")
+            .WithSummary("Tính lại toàn bộ chuỗi mã băm của nhật ký; báo mọi chỗ bị sửa, xóa hoặc đảo thứ tự.");
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Common;
+using Workflow.Api.Features.Workflows;
+using Workflow.Api.Features.Workflows.GetInstance;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Features.Tasks.ListInbox;
+
+/// <summary>The caller's inbox: open tasks for one of their roles in their unit (and, for agency tasks, their agency). Overdue first.</summary>
+public sealed record ListInboxQuery(string? SubjectType, bool? Overdue, int Page, int PageSize) : IRequest<InboxPage>;
+
+public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int PageSize, int Total);
+
+/// <param name="WorkingDaysLeft">Working days from today to the due date (negative when overdue).</param>
+public sealed record InboxItem(
+    Guid TaskId, Guid InstanceId, string DefinitionId, string SubjectType, Guid SubjectId, string State, string StateName, string Title,
+    string Role, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, bool Overdue, int? WorkingDaysLeft, IReadOnlyList<ActionView> Actions);
+
+public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog catalog, ICurrentUser user, InstanceAccess access,
+    WorkingCalendar calendar, TimeProvider clock) : IRequestHandler<ListInboxQuery, InboxPage>
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<InboxPage> Handle(ListInboxQuery request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var roles = user.Roles.ToList();
+        var unit = user.UnitCode;
+        var agency = user.AgencyCode;
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.ClosedAt == null && roles.Contains(t.Role) && t.TargetUnitCode == unit
+                                                       && (t.TargetAgencyCode == null || t.TargetAgencyCode == agency));
+        if (!string.IsNullOrWhiteSpace(request.SubjectType)) tasks = tasks.Where(t => t.SubjectType == request.SubjectType);
+        if (request.Overdue == true) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < now);
+        if (request.Overdue == false) tasks = tasks.Where(t => t.DueAt == null || t.DueAt >= now);
+
+        var total = await tasks.CountAsync(cancellationToken);
+        var page = await tasks
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.OpenedAt)
+            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .ToListAsync(cancellationToken);
+
+        var instanceIds = page.Select(t => t.InstanceId).ToList();
+        var instances = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var journals = (await db.Journal.AsNoTracking().Where(e => instanceIds.Contains(e.InstanceId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.InstanceId);
+        var today = DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
+
+        var items = page.Select(t =>
+        {
+            var instance = instances[t.InstanceId];
+            var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, journals[t.InstanceId].ToList());
+            int? left = t.DueAt is { } due ? calendar.WorkingDaysBetween(today, DateOnly.FromDateTime(due.ToOffset(WorkingCalendar.VietnamOffset).DateTime)) : null;
+            return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, t.State, definition.State(t.State).DisplayName,
+                t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left, actions.Select(GetInstanceHandler.ActionOf).ToList());
+        }).ToList();
+        return new InboxPage(items, request.Page, request.PageSize, total);
+    }
+}

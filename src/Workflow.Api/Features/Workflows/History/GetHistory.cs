@@ -1,0 +1,38 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Features.Workflows.History;
+
+/// <summary>The journal of a subject's workflow: who did what, when, with which comment and data.</summary>
+public sealed record GetHistoryQuery(string SubjectType, Guid SubjectId) : IRequest<IReadOnlyList<HistoryEntry>>;
+
+public sealed record GetInstanceHistoryQuery(Guid InstanceId) : IRequest<IReadOnlyList<HistoryEntry>>;
+
+public sealed record HistoryEntry(
+    int Sequence, DateTimeOffset At, string Actor, string Role, string AgencyCode, string? From, string? FromName,
+    string Action, string ActionName, string To, string ToName, string? Comment, JsonElement Data, string DataHash, string Hash);
+
+public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access)
+    : IRequestHandler<GetHistoryQuery, IReadOnlyList<HistoryEntry>>, IRequestHandler<GetInstanceHistoryQuery, IReadOnlyList<HistoryEntry>>
+{
+    public async Task<IReadOnlyList<HistoryEntry>> Handle(GetHistoryQuery request, CancellationToken cancellationToken) =>
+        await HistoryOf(await access.FindBySubjectAsync(request.SubjectType, request.SubjectId, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<HistoryEntry>> Handle(GetInstanceHistoryQuery request, CancellationToken cancellationToken) =>
+        await HistoryOf(await access.FindAsync(request.InstanceId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<HistoryEntry>> HistoryOf(Domain.Workflows.WorkflowInstance instance, CancellationToken ct)
+    {
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var entries = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return entries.Select(e => new HistoryEntry(
+            e.Sequence, e.At, e.ActorName, e.Role, e.AgencyCode,
+            e.FromState, e.FromState is null ? null : definition.FindState(e.FromState)?.DisplayName,
+            e.Action, e.FromState is null ? "Khởi tạo" : definition.Find(e.FromState, e.Action)?.DisplayName ?? e.Action,
+            e.ToState, definition.FindState(e.ToState)?.DisplayName ?? e.ToState,
+            e.Comment, JsonDocument.Parse(e.Data).RootElement.Clone(), e.DataHash, e.Hash)).ToList();
+    }
+}

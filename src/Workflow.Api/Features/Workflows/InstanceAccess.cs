@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Common;
+using Workflow.Domain.Common;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Api.Features.Workflows;
+
+/// <summary>
+/// Who may see a workflow instance: a lead-agency officer their own agency's; other roles their unit's (and the
+/// units below); an administrator all. Unknown and invisible answer the same 404.
+/// </summary>
+public sealed class InstanceAccess(WorkflowDbContext db, ICurrentUser user)
+{
+    public Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
+
+    public bool CanSee(WorkflowInstance instance)
+    {
+        if (user.IsIn(Roles.Admin)) return true;
+        var unitWide = user.Roles.Any(r => r != Roles.LeadAgency);
+        if (unitWide && (instance.UnitCode == user.UnitCode || instance.ParentUnitCode == user.UnitCode)) return true;
+        return instance.UnitCode == user.UnitCode && instance.AgencyCode == user.AgencyCode;
+    }
+
+    public async Task<WorkflowInstance> FindAsync(Guid id, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        return instance is not null && CanSee(instance) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {id}.");
+    }
+
+    public async Task<WorkflowInstance> FindBySubjectAsync(string subjectType, Guid subjectId, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectType == subjectType && i.SubjectId == subjectId, ct);
+        return instance is not null && CanSee(instance) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {subjectId}.");
+    }
+
+    /// <summary>The route word for each subject type: <c>/api/proposals/{id}/history</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SubjectRoutes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["proposals"] = "Proposal",
+        ["disbursements"] = "Disbursement",
+        ["settlements"] = "Settlement",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Workflow.Domain.Workflows;
+
+/// <summary>
+/// The port the rest of the system drives processes through. Behind it a transition is one transaction:
+/// checks, guards, effects, state, tasks, journal and outbox commit together or not at all.
+/// </summary>
+public interface IWorkflowRuntime
+{
+    /// <summary>
+    /// Starts the current version of <paramref name="definitionId"/> for a subject and saves it together with
+    /// whatever else the caller has pending in the same unit of work (the subject itself).
+    /// </summary>
+    Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct);
+
+    /// <summary>Fires an action. Refusals throw (403 not allowed, 409 not available or lost a race, 400 bad data); nothing is applied then.</summary>
+    Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);
+}
+
+public sealed record FireResult(Guid InstanceId, string From, string Action, string To, int Revision);
+
+/// <summary>A notice for the people who must act next: written by the notification consumer, one row per recipient.</summary>
+public sealed class Notification
+{
+    private Notification() { Title = Body = SubjectType = ""; }
+
+    public Notification(Guid id, Guid messageId, Guid userId, string title, string body, string subjectType, Guid subjectId,
+        Guid instanceId, DateTimeOffset? dueAt, DateTimeOffset createdAt)
+    {
+        Id = id;
+        MessageId = messageId;
+        UserId = userId;
+        Title = title;
+        Body = body;
+        SubjectType = subjectType;
+        SubjectId = subjectId;
+        InstanceId = instanceId;
+        DueAt = dueAt;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The message that caused it; (MessageId, UserId) is unique, which makes redelivery harmless.</summary>
+    public Guid MessageId { get; private set; }
+    public Guid UserId { get; private set; }
+    public string Title { get; private set; }
+    public string Body { get; private set; }
+    public string SubjectType { get; private set; }
+    public Guid SubjectId { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public DateTimeOffset? DueAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Workflow.Domain.Common;
+
+namespace Workflow.Domain.Workflows;
+
+/// <summary>
+/// A named condition a transition must meet. Implementations are small classes registered in DI; a definition
+/// names them, with arguments, so a process can change without new code.
+/// </summary>
+public interface IWorkflowGuard
+{
+    string Name { get; }
+
+    /// <summary>Checks the definition's arguments at load time; problems are reported with paths relative to <c>args</c>.</summary>
+    IEnumerable<Violation> ValidateArgs(JsonElement args);
+
+    /// <returns>Nothing when the guard passes; otherwise what is wrong, worded for the person acting.</returns>
+    Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct);
+}
+
+/// <summary>A named change a transition makes, in the same transaction as the state change.</summary>
+public interface IWorkflowEffect
+{
+    string Name { get; }
+
+    IEnumerable<Violation> ValidateArgs(JsonElement args);
+
+    Task ApplyAsync(TransitionContext context, JsonElement args, CancellationToken ct);
+}
+
+/// <summary>A failed guard: the violations, and whether they concern the request (400) or the current state of things (409).</summary>
+public sealed record GuardOutcome(IReadOnlyList<Violation> Violations, bool IsConflict = false)
+{
+    public static readonly GuardOutcome Pass = new([]);
+
+    public bool Passed => Violations.Count == 0;
+
+    public static GuardOutcome Invalid(string path, string message) => new([new Violation(path, message)]);
+
+    public static GuardOutcome Conflict(string path, string message) => new([new Violation(path, message)], IsConflict: true);
+}
+
+/// <summary>What a guard or effect sees of a firing.</summary>
+public sealed class TransitionContext(
+    WorkflowInstance instance, WorkflowDefinition definition, TransitionDefinition transition,
+    Actor actor, string? comment, JsonElement data, DateTimeOffset now)
+{
+    private readonly List<object> _messages = [];
+
+    public WorkflowInstance Instance { get; } = instance;
+    public WorkflowDefinition Definition { get; } = definition;
+    public TransitionDefinition Transition { get; } = transition;
+    public Actor Actor { get; } = actor;
+    public string? Comment { get; } = comment;
+
+    /// <summary>The action's form data (<c>{"comment": "...", "data": {...}}</c>); an empty object when none was sent.</summary>
+    public JsonElement Data { get; } = data;
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Messages an effect wants published; they go to the outbox in the firing's transaction.</summary>
+    public IReadOnlyList<object> Messages => _messages;
+
+    public void Publish(object message) => _messages.Add(message);
+}
+
+/// <summary>Who acts: a signed-in user, or the system (deadline escalations).</summary>
+public sealed record Actor(Guid Id, string UserName, IReadOnlyList<string> Roles, string AgencyCode, string UnitCode)
+{
+    public static readonly Actor System = new(Guid.Empty, "system", ["System"], "", "");
+
+    public bool IsSystem => Id == Guid.Empty;
+
+    public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
+}

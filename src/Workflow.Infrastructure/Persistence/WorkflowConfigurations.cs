@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Workflows;
+
+namespace Workflow.Infrastructure.Persistence;
+
+internal sealed class WorkflowDefinitionRecordConfiguration : IEntityTypeConfiguration<WorkflowDefinitionRecord>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinitionRecord> b)
+    {
+        b.ToTable("workflow_definitions");
+        b.HasKey(d => new { d.DefinitionId, d.Version });
+        b.Property(d => d.DefinitionId).HasMaxLength(64);
+        b.Property(d => d.DisplayName).HasMaxLength(256).IsRequired();
+        b.Property(d => d.SubjectType).HasMaxLength(64).IsRequired();
+        b.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(d => d.Content).IsRequired();
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.ToTable("workflow_instances");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.DefinitionId).HasMaxLength(64).IsRequired();
+        b.Property(i => i.SubjectType).HasMaxLength(64).IsRequired();
+        b.HasIndex(i => new { i.SubjectType, i.SubjectId }).IsUnique();
+        b.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion });
+        b.Property(i => i.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(i => i.ParentUnitCode).HasMaxLength(64);
+        b.Property(i => i.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(i => i.State).HasMaxLength(64).IsRequired();
+        b.Property(i => i.StartedBy).HasMaxLength(64).IsRequired();
+        // the revision is the concurrency token: an UPDATE that finds another revision changes nothing and fails
+        b.Property(i => i.Revision).IsConcurrencyToken();
+        b.Ignore(i => i.IsCompleted);
+        b.Ignore(i => i.Subject);
+    }
+}
+
+internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<WorkflowTask>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTask> b)
+    {
+        b.ToTable("workflow_tasks");
+        b.HasKey(t => t.Id);
+        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(t => t.SubjectType).HasMaxLength(64).IsRequired();
+        b.Property(t => t.State).HasMaxLength(64).IsRequired();
+        b.Property(t => t.Role).HasMaxLength(32).IsRequired();
+        b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(16);
+        b.Property(t => t.TargetUnitCode).HasMaxLength(64).IsRequired();
+        b.Property(t => t.TargetAgencyCode).HasMaxLength(64);
+        b.Property(t => t.Title).HasMaxLength(256).IsRequired();
+        b.Property(t => t.ClosedBy).HasMaxLength(64);
+        b.Property(t => t.ClosedByAction).HasMaxLength(64);
+        b.HasIndex(t => new { t.TargetUnitCode, t.Role, t.ClosedAt });
+        b.HasIndex(t => new { t.ClosedAt, t.EscalatedAt, t.DueAt });
+        b.HasIndex(t => t.InstanceId);
+        b.Ignore(t => t.IsOpen);
+    }
+}
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.ToTable("journal");
+        b.HasKey(e => e.Id);
+        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(e => e.InstanceId).OnDelete(DeleteBehavior.Restrict);
+        // one entry per revision: a second writer of the same step cannot append
+        b.HasIndex(e => new { e.InstanceId, e.Sequence }).IsUnique();
+        b.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        b.Property(e => e.SubjectType).HasMaxLength(64).IsRequired();
+        b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Role).HasMaxLength(32).IsRequired();
+        b.Property(e => e.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(e => e.FromState).HasMaxLength(64);
+        b.Property(e => e.Action).HasMaxLength(64).IsRequired();
+        b.Property(e => e.ToState).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Comment).HasMaxLength(2000);
+        b.Property(e => e.Data).IsRequired();
+        b.Property(e => e.DataHash).HasMaxLength(64).IsRequired();
+        b.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("outbox");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Type).HasMaxLength(128).IsRequired();
+        b.Property(m => m.Payload).IsRequired();
+        b.Property(m => m.ClaimedBy).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        b.HasIndex(m => new { m.PublishedAt, m.OccurredAt });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("notifications");
+        b.HasKey(n => n.Id);
+        b.HasIndex(n => new { n.MessageId, n.UserId }).IsUnique();
+        b.HasIndex(n => new { n.UserId, n.CreatedAt });
+        b.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(n => n.Title).HasMaxLength(256).IsRequired();
+        b.Property(n => n.Body).HasMaxLength(2000).IsRequired();
+        b.Property(n => n.SubjectType).HasMaxLength(64).IsRequired();
+    }
+}

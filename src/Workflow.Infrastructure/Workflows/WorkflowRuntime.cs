@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Domain.Common;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Infrastructure.Workflows;
+
+/// <summary>
+/// Fires transitions in one database transaction. The instance's revision is the concurrency token: of two
+/// firings that loaded the same revision, the second to commit fails and none of its changes (effects, tasks,
+/// journal, outbox) are kept. Effects therefore only change the database or publish through the outbox.
+/// </summary>
+public sealed class WorkflowRuntime(
+    WorkflowDbContext db, DefinitionCatalog catalog, IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects,
+    WorkingCalendar calendar, TimeProvider clock) : IWorkflowRuntime
+{
+    public const int MaxCommentLength = 2000;
+
+    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct)
+    {
+        var definition = catalog.CurrentOf(definitionId);
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance(Guid.NewGuid(), definition, subject, actor.UserName, now);
+        db.WorkflowInstances.Add(instance);
+        db.Journal.Add(new JournalEntry(instance, 0, now, actor, actor.Roles.FirstOrDefault() ?? "", null, "start",
+            definition.InitialState, null, "{}", JournalEntry.Genesis));
+        OpenTask(instance, definition.State(definition.InitialState), now);
+        OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
+            null, "start", instance.State, actor.UserName, instance.Revision), now);
+        await SaveAsync(ct);
+        return instance;
+    }
+
+    public async Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence).ToListAsync(ct);
+
+        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, journal);
+        switch (refusal)
+        {
+            case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");
+            case Refusal.NotAllowed:
+            case Refusal.SameActor: throw new ForbiddenException(reason);
+        }
+
+        var transition = definition.Find(instance.State, action)!;
+        var from = definition.State(instance.State);
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var input = new List<Violation>();
+        if (transition.RequiresComment && comment is null)
+            input.Add(new("comment", $"Cần ghi ý kiến khi '{transition.DisplayName}'."));
+        if (comment is { Length: > MaxCommentLength })
+            input.Add(new("comment", $"Ý kiến dài quá {MaxCommentLength} ký tự."));
+        var payload = data is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d : EmptyObject;
+        if (payload.ValueKind != JsonValueKind.Object)
+            input.Add(new("data", "Dữ liệu kèm thao tác phải là một đối tượng JSON { … }."));
+        if (input.Count > 0) throw new ValidationFailedException(input);
+
+        var now = clock.GetUtcNow();
+        var context = new TransitionContext(instance, definition, transition, actor, comment, payload, now);
+        foreach (var step in transition.Guards)
+        {
+            var outcome = await guards.Single(g => g.Name == step.Name).CheckAsync(context, step.Args, ct);
+            if (outcome.Passed) continue;
+            throw outcome.IsConflict
+                ? new ConflictException(string.Join(" ", outcome.Violations.Select(v => v.Message)), "workflow.guard") { Violations = outcome.Violations }
+                : new ValidationFailedException(outcome.Violations);
+        }
+        foreach (var step in transition.Effects)
+            await effects.Single(e => e.Name == step.Name).ApplyAsync(context, step.Args, ct);
+
+        var role = actor.IsSystem ? "System" : WorkflowRules.RoleFor(transition, from, instance, actor)!;
+        var to = definition.State(transition.To);
+        var open = await db.Tasks.Where(t => t.InstanceId == instanceId && t.ClosedAt == null).ToListAsync(ct);
+        foreach (var task in open) task.Close(actor.UserName, action, now);
+
+        instance.MoveTo(to, now);
+        db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
+            CanonicalJson.Serialize(payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
+        OpenTask(instance, to, now);
+        foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
+        OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
+            from.Name, action, to.Name, actor.UserName, instance.Revision), now);
+
+        await SaveAsync(ct);
+        return new FireResult(instance.Id, from.Name, action, to.Name, instance.Revision);
+    }
+
+    private void OpenTask(WorkflowInstance instance, StateDefinition state, DateTimeOffset now)
+    {
+        if (state.Task is not { } definition) return;
+        var (unit, agency) = WorkflowRules.TargetOf(definition.Scope, instance);
+        DateTimeOffset? due = definition.DeadlineDays is { } days ? calendar.DueAt(now, days) : null;
+        var task = new WorkflowTask(Guid.NewGuid(), instance, definition, unit, agency, now, due);
+        db.Tasks.Add(task);
+        OutboxWriter.Add(db, new TaskOpened(task.Id, instance.Id, instance.SubjectType, instance.SubjectId, state.Name, state.DisplayName,
+            definition.Title, definition.Role, unit, agency, due), now);
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
+        {
+            db.ChangeTracker.Clear();
+            throw new ConflictException("Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.", "workflow.concurrent");
+        }
+    }
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+}
