@@ -21,7 +21,7 @@ public static class WorkflowDiagram
     private const double NameCharWidth = 7.5, SubtitleCharWidth = 6.4, LabelCharWidth = 6.9, TitleCharWidth = 8.8;
     private const double BoxPaddingX = 16, BoxMinWidth = 96, BoxHeightPlain = 34, BoxHeightWithSubtitle = 50;
     private const double NodeGap = 56, VirtualWidth = 14, LayerGap = 84, SlotSpacing = 13;
-    private const double LabelHeight = 18, LabelPaddingX = 6, LaneSpacing = 16, CornerRadius = 10;
+    private const double LabelHeight = 16, LabelPaddingX = 6, LaneSpacing = 16, CornerRadius = 10;
     private const double Margin = 20, HeaderHeight = 34;
 
     private const string StateFill = "#f8fafc", StateStroke = "#475569", TerminalFill = "#f1f5f9";
@@ -294,25 +294,35 @@ public static class WorkflowDiagram
             return gap;
         }
 
-        /// <summary>Each node wants to sit under the mean of its predecessors; overlaps are pushed apart, then the layer is shifted so the pushes cancel out.</summary>
+        /// <summary>
+        /// Each node wants to sit under the mean of its predecessors. In each layer the node that starts the longest
+        /// forward run (the process's main line) gets its wish exactly; its neighbours are pushed outwards as far as
+        /// needed to keep them apart, so the main line comes out straight.
+        /// </summary>
         private void PlaceX()
         {
+            var reach = new Dictionary<Node, int>();
+            int Reach(Node n) => reach.TryGetValue(n, out var r) ? r : reach[n] = n.Successors.Count == 0 ? 0 : 1 + n.Successors.Max(Reach);
             for (var i = 0; i < Layers.Count; i++)
             {
                 var layer = Layers[i];
                 if (layer.Count == 0) continue;
                 var desired = layer.Select(n => i > 0 && n.Predecessors.Count > 0 ? n.Predecessors.Average(p => p.X) : double.NaN).ToArray();
-                // Nodes without predecessors follow their left neighbour (or lead at 0).
-                var x = new double[layer.Count];
-                for (var k = 0; k < layer.Count; k++)
-                {
-                    var min = k == 0 ? double.NegativeInfinity : x[k - 1] + layer[k - 1].Width / 2 + Separation(layer[k - 1], layer[k]) + layer[k].Width / 2;
-                    var want = double.IsNaN(desired[k]) ? (k == 0 ? 0 : min) : desired[k];
-                    x[k] = Math.Max(want, min);
-                }
                 var anchored = Enumerable.Range(0, layer.Count).Where(k => !double.IsNaN(desired[k])).ToList();
-                var shift = anchored.Count > 0 ? anchored.Average(k => desired[k] - x[k]) : -(x[0] - layer[0].Width / 2 + x[^1] + layer[^1].Width / 2) / 2;
-                for (var k = 0; k < layer.Count; k++) layer[k].X = x[k] + shift;
+                var anchor = anchored.Count == 0 ? 0 : anchored.OrderByDescending(k => Reach(layer[k])).ThenBy(k => k).First();
+                var x = new double[layer.Count];
+                x[anchor] = double.IsNaN(desired[anchor]) ? 0 : desired[anchor];
+                for (var k = anchor + 1; k < layer.Count; k++)
+                {
+                    var min = x[k - 1] + layer[k - 1].Width / 2 + Separation(layer[k - 1], layer[k]) + layer[k].Width / 2;
+                    x[k] = double.IsNaN(desired[k]) ? min : Math.Max(desired[k], min);
+                }
+                for (var k = anchor - 1; k >= 0; k--)
+                {
+                    var max = x[k + 1] - layer[k + 1].Width / 2 - Separation(layer[k], layer[k + 1]) - layer[k].Width / 2;
+                    x[k] = double.IsNaN(desired[k]) ? max : Math.Min(desired[k], max);
+                }
+                for (var k = 0; k < layer.Count; k++) layer[k].X = x[k];
             }
         }
 
@@ -325,14 +335,20 @@ public static class WorkflowDiagram
                 bottomSlots.Add(0);
             }
             var back = Edges.Where(e => e.Kind == EdgeKind.Back).ToList();
+            var all = Layers.SelectMany(l => l).ToList();
+            var minLeft = all.Count == 0 ? 0 : all.Min(n => n.Left);
+            var maxRight = all.Count == 0 ? 0 : all.Max(n => n.Right);
             foreach (var e in back)
             {
                 var sourceLayer = Layers[e.Source.Layer];
-                var leftmost = sourceLayer[0] == e.Source;
-                var rightmost = sourceLayer[^1] == e.Source;
-                e.LeftLane = leftmost || !rightmost;
-                e.DirectExit = e.LeftLane ? leftmost : rightmost;
                 var targetLayer = Layers[e.Target.Layer];
+                // Go round the side that needs less sideways travel and fewer detours through the gaps.
+                var leftCost = e.Source.X - minLeft + e.Target.X - minLeft
+                    + (sourceLayer[0] == e.Source ? 0 : 120) + (targetLayer[0] == e.Target ? 0 : 120);
+                var rightCost = maxRight - e.Source.X + maxRight - e.Target.X
+                    + (sourceLayer[^1] == e.Source ? 0 : 120) + (targetLayer[^1] == e.Target ? 0 : 120);
+                e.LeftLane = leftCost <= rightCost;
+                e.DirectExit = e.LeftLane ? sourceLayer[0] == e.Source : sourceLayer[^1] == e.Source;
                 e.DirectEntry = e.LeftLane ? targetLayer[0] == e.Target : targetLayer[^1] == e.Target;
                 if (!e.DirectExit) e.ExitSlot = bottomSlots[e.Source.Layer - 1]++;
                 if (!e.DirectEntry) e.EntrySlot = topSlots[e.Target.Layer]++;
@@ -514,6 +530,7 @@ public static class WorkflowDiagram
                 var d = e.LeftLane ? -1 : 1;
                 var near = new Point(p.X + d * (12 + e.LabelWidth / 2), p.Y);
                 e.PreferredLabelPoints.Add(near);
+                e.PreferredLabelPoints.Add(near with { X = near.X + d * (e.LabelWidth + 8) });
                 e.PreferredLabelPoints.Add(new Point((p.X + e.LaneX) / 2, p.Y));
             }
             else
@@ -626,7 +643,7 @@ public static class WorkflowDiagram
                     var rect = new Rect(c.X - e.LabelWidth / 2, c.Y - LabelHeight / 2, e.LabelWidth, LabelHeight);
                     var cost = i * 0.5;
                     cost += boxes.Sum(b => b.Overlap(rect)) * 100;
-                    cost += placed.Sum(p => p.Inflate(2).Overlap(rect)) * 20;
+                    cost += placed.Sum(p => p.Overlap(rect)) * 20;
                     foreach (var other in Edges)
                     {
                         if (other == e) continue;
