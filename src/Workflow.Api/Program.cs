@@ -55,6 +55,13 @@ builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             ClockSkew = TimeSpan.FromMinutes(1),
         };
     });
+// tokens are checked against the application's clock, the same one that issued them
+builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+    o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires >= now - parameters.ClockSkew);
+    });
 builder.Services.AddAuthorization(o =>
 {
     // every endpoint needs an identity unless it says otherwise (health, token, OpenAPI)

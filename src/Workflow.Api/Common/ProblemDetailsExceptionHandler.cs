@@ -21,6 +21,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Xung đột cập nhật",
                 Detail = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại và thực hiện lại thao tác.",
             },
+            Auth.AuthenticationFailedException a => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Đăng nhập không thành công", Detail = a.Message },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },

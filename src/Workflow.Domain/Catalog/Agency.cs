@@ -46,7 +46,8 @@ public sealed class Agency
         var builder = new System.Text.StringBuilder(text.Length);
         foreach (var c in text)
             builder.Append(c is >= '\u2010' and <= '\u2015' or '\u2212' ? '-' : char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var words = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return words.Replace(" -", "-").Replace("- ", "-");
     }
 
     public static string KindName(AgencyKind kind) => kind switch

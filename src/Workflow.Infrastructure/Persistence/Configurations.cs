@@ -73,6 +73,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         b.ToTable("plans");
         b.HasKey(p => p.Id);
+        b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.UnitCode).HasMaxLength(64).IsRequired();
         // one plan per unit and year: a second import is a conflict, even when two arrive at once
         b.HasIndex(p => new { p.UnitCode, p.FiscalYear }).IsUnique();
@@ -98,6 +99,8 @@ internal sealed class PlanLineConfiguration : IEntityTypeConfiguration<PlanLine>
     {
         b.ToTable("plan_lines");
         b.HasKey(l => l.Id);
+        // the domain assigns ids; a line added to a tracked plan must be inserted, not taken for an existing row
+        b.Property(l => l.Id).ValueGeneratedNever();
         b.Property(l => l.ComponentCode).HasMaxLength(16).IsRequired();
         b.Property(l => l.LeadAgencyCode).HasMaxLength(64).IsRequired();
         b.HasIndex(l => new { l.PlanId, l.ComponentCode }).IsUnique();

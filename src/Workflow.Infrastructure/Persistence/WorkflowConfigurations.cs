@@ -25,6 +25,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
     {
         b.ToTable("workflow_instances");
         b.HasKey(i => i.Id);
+        b.Property(i => i.Id).ValueGeneratedNever();
         b.Property(i => i.DefinitionId).HasMaxLength(64).IsRequired();
         b.Property(i => i.SubjectType).HasMaxLength(64).IsRequired();
         b.HasIndex(i => new { i.SubjectType, i.SubjectId }).IsUnique();
@@ -47,6 +48,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
     {
         b.ToTable("workflow_tasks");
         b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
         b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.Property(t => t.SubjectType).HasMaxLength(64).IsRequired();
         b.Property(t => t.State).HasMaxLength(64).IsRequired();
@@ -95,6 +97,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         b.ToTable("outbox");
         b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Type).HasMaxLength(128).IsRequired();
         b.Property(m => m.Payload).IsRequired();
         b.Property(m => m.ClaimedBy).HasMaxLength(128);
@@ -109,6 +112,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         b.ToTable("notifications");
         b.HasKey(n => n.Id);
+        b.Property(n => n.Id).ValueGeneratedNever();
         b.HasIndex(n => new { n.MessageId, n.UserId }).IsUnique();
         b.HasIndex(n => new { n.UserId, n.CreatedAt });
         b.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);

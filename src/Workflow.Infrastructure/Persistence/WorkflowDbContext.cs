@@ -28,9 +28,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time-offset type: store UTC ticks so ordering and comparison happen in SQL.
+        // SQLite has no date-time-offset type: store UTC ticks, so that ordering and comparison happen in SQL and
+        // agree across offsets (a deadline at 23:59 +07:00 is earlier than 17:00 +00:00 the same day).
         if (Database.IsSqlite())
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
     }
 }
+
+/// <summary>A moment as UTC ticks; read back with offset zero.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

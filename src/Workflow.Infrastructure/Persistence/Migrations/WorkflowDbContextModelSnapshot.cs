@@ -168,7 +168,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("CounterpartMinimumLocalRate")
@@ -239,7 +238,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Plans.PlanLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Central")
@@ -407,7 +405,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -456,7 +453,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -534,7 +530,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyCode")
@@ -603,7 +598,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
@@ -19,14 +20,30 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
     {
         var plan = await access.FindAsync(request.PlanId, cancellationToken, track: true);
         var content = PlanFile.Read(request.Body, "reason");
-        var reason = request.Body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()!.Trim() : null;
-        if (reason is { Length: > 1024 }) throw new ValidationFailedException("reason", "Lý do điều chỉnh tối đa 1024 ký tự.");
+        var reason = ReasonOf(request.Body);
 
         var context = await organisation.CheckAsync(content, cancellationToken);
         plan.Revise(content, context.Applied, context.Agencies, Committed(), user.UserName, clock.GetUtcNow(), PlanFile.Write(content), reason);
         organisation.AddNewOrganisation(context);
-        await db.SaveChangesAsync(cancellationToken); // a concurrent revision of the same version fails here: 409
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // a concurrent revision of the same version recorded its version number first
+            throw new ConflictException("Kế hoạch vừa được người khác điều chỉnh. Hãy tải bản mới nhất rồi điều chỉnh lại.", "plan.concurrentRevision");
+        }
         return new PlanRevised(plan.Id, plan.Version);
+    }
+
+    private static string? ReasonOf(JsonElement body)
+    {
+        if (!body.TryGetProperty("reason", out var r) || r.ValueKind == JsonValueKind.Null) return null;
+        if (r.ValueKind != JsonValueKind.String) throw new ValidationFailedException("reason", "Lý do điều chỉnh phải là chuỗi ký tự.");
+        var reason = r.GetString()!.Trim();
+        if (reason.Length > 1024) throw new ValidationFailedException("reason", "Lý do điều chỉnh tối đa 1024 ký tự.");
+        return reason.Length == 0 ? null : reason;
     }
 
     /// <summary>What approved proposals hold on each line. Nothing is committed before the budget ledger records approvals.</summary>

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Workflow.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in process, on its own real SQLite file under the temp directory (deleted on dispose), in the
+/// "Testing" environment with the demo organisation seeded. One instance per test class (IClassFixture).
+/// </summary>
+/// <remarks>
+/// Program reads its configuration before <c>builder.Build()</c>; settings given with <c>UseSetting</c> are handed to
+/// the entry point as host arguments, so they are visible there (HostTests checks that the file appears where it is put).
+/// </remarks>
+public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo@2024";
+    public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.Ordinal);
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"workflow-api-tests-{Guid.NewGuid():N}.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Auth:Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Seed:Demo", "true");
+    }
+
+    /// <summary>A client signed in as a demo user (password <see cref="Password"/>), with the bearer token set.</summary>
+    public async Task<HttpClient> ClientFor(string userName, string password = Password)
+    {
+        var token = await _tokens.GetOrAdd($"{userName}\n{password}", _ => new Lazy<Task<string>>(() => RequestTokenAsync(userName, password))).Value;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> RequestTokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as '{userName}' failed: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        try
+        {
+            base.Dispose(disposing);
+        }
+        finally
+        {
+            if (disposing) DeleteDatabase();
+        }
+    }
+
+    private void DeleteDatabase()
+    {
+        using (var connection = new SqliteConnection(ConnectionString))
+            SqliteConnection.ClearPool(connection);
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            var file = DatabasePath + suffix;
+            if (File.Exists(file)) File.Delete(file);
+        }
+    }
+}
