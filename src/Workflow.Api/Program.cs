@@ -11,6 +11,7 @@ using Workflow.Api.Common;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Features.Plans;
 using Workflow.Api.Features.Workflows;
+using Workflow.Api.Features.Proposals;
 using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Seeding;
 using Workflow.Domain.Identity;
@@ -32,6 +33,8 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
+builder.Services.AddScoped<ProposalAccess>();
+builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();
 
 builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
@@ -138,6 +141,7 @@ app.MapAuthEndpoints();
 app.MapCatalogEndpoints();
 app.MapPlanEndpoints();
 app.MapWorkflowEndpoints();
+app.MapLifecycleEndpoints();
 
 try
 {

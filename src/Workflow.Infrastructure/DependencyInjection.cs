@@ -26,6 +26,7 @@ public static class DependencyInjection
             }
         });
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Ledger.PlanLedger>();
         services.AddSingleton(TimeProvider.System);
 
         services.AddWorkflowRuntime(configuration);

@@ -24,6 +24,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Auth.AuthenticationFailedException a => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Đăng nhập không thành công", Detail = a.Message },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation([new Violation(JsonPathOf(j.Path), JsonProblem(j))]),
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },
             _ => null,
         };
@@ -42,6 +43,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>System.Text.Json reports <c>$.lines[0].amount</c>; problems are keyed without the root.</summary>
+    private static string JsonPathOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.") ? path[2..] : path.TrimStart('$');
+
+    private static string JsonProblem(System.Text.Json.JsonException e) => e.Path is null or "$"
+        ? $"Nội dung không phải JSON hợp lệ{(e.LineNumber is { } l ? $" (dòng {l + 1}, vị trí {e.BytePositionInLine + 1})" : "")}."
+        : "Giá trị không đúng kiểu: số phải là số, chữ phải đặt trong dấu ngoặc kép, ngày theo dạng yyyy-MM-dd, mục chọn theo đúng tên.";
 
     public static ValidationProblemDetails Validation(IEnumerable<Violation> violations) =>
         new(violations.GroupBy(v => v.Path).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray()))

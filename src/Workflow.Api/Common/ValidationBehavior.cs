@@ -22,5 +22,5 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 
     /// <summary>FluentValidation names members in C# case (<c>Lines[0].Amount</c>); clients see JSON names.</summary>
     private static string JsonPath(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        string.Join('.', propertyName.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
 }

@@ -4,6 +4,7 @@ using Workflow.Api.Features.Plans;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
+using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Seeding;
@@ -12,7 +13,7 @@ namespace Workflow.Api.Seeding;
 /// The Hớn Quản 2024 organisation from the seed plan (Kế hoạch thực hiện CTMTQG GNBV năm 2024, UBND huyện Hớn Quản):
 /// its agencies, its plan and one user per role. Only in Development or with --seed-demo.
 /// </summary>
-public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher, PlanLedger ledger, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "Demo@2024";
     public const string UnitCode = "BP.HQ";
@@ -58,7 +59,11 @@ public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher,
         }
 
         if (!await db.Plans.AnyAsync(p => p.UnitCode == UnitCode && p.FiscalYear == 2024, ct))
-            db.Plans.Add(await HonQuan2024Async(ct));
+        {
+            var plan = await HonQuan2024Async(ct);
+            db.Plans.Add(plan);
+            await ledger.SyncAsync(plan, "system", clock.GetUtcNow(), ct);
+        }
 
         try
         {

@@ -10,6 +10,9 @@ public static class Roles
     public const string Monitor = nameof(Monitor);
     public const string Admin = nameof(Admin);
 
+    /// <summary>The application itself (escalations, one process moving another). No user holds it; a transition allowed only to it cannot be fired by hand.</summary>
+    public const string System = nameof(System);
+
     public static readonly IReadOnlyList<string> All = [LeadAgency, FinanceOffice, Approver, Treasury, Monitor, Admin];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

@@ -76,7 +76,8 @@ public sealed class DefinitionReader(
             var effectRefs = Steps(transition, path, "effects", "effect", effects, Fail);
 
             for (var i = 0; i < roles.Count; i++)
-                if (!Roles.IsKnown(roles[i])) Fail($"{path}.roles[{i}]", $"unknown role '{roles[i]}' (known: {string.Join(", ", Roles.All)})");
+                if (!Roles.IsKnown(roles[i]) && roles[i] != Roles.System)
+                    Fail($"{path}.roles[{i}]", $"unknown role '{roles[i]}' (known: {string.Join(", ", Roles.All)}, System)");
             if (roles.Count == 0) Fail($"{path}.roles", "at least one role must be allowed");
             if (from is not null && states.Count > 0 && states.All(s => s.Name != from)) Fail($"{path}.from", $"transition from missing state '{from}'");
             if (to is not null && states.Count > 0 && states.All(s => s.Name != to)) Fail($"{path}.to", $"transition to missing state '{to}'");

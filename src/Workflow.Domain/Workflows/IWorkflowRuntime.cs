@@ -12,10 +12,17 @@ public interface IWorkflowRuntime
     /// Starts the current version of <paramref name="definitionId"/> for a subject and saves it together with
     /// whatever else the caller has pending in the same unit of work (the subject itself).
     /// </summary>
-    Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct);
+    /// <param name="instanceId">The id to give the instance, so the subject can point to it before anything is saved.</param>
+    Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null);
 
     /// <summary>Fires an action. Refusals throw (403 not allowed, 409 not available or lost a race, 400 bad data); nothing is applied then.</summary>
     Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);
+
+    /// <summary>
+    /// The same checks and changes as <see cref="FireAsync"/>, left in the caller's unit of work: for an effect that
+    /// moves a second instance (a settlement's approval settles its proposal) in the first one's transaction.
+    /// </summary>
+    Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);
 }
 
 public sealed record FireResult(Guid InstanceId, string From, string Action, string To, int Revision);

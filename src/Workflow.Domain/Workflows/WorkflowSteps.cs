@@ -57,6 +57,9 @@ public sealed class TransitionContext(
     public JsonElement Data { get; } = data;
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>The journal sequence this firing will write, for ledger entries that point back to it.</summary>
+    public int Sequence => Instance.Revision + 1;
+
     /// <summary>Messages an effect wants published; they go to the outbox in the firing's transaction.</summary>
     public IReadOnlyList<object> Messages => _messages;
 
@@ -66,7 +69,7 @@ public sealed class TransitionContext(
 /// <summary>Who acts: a signed-in user, or the system (deadline escalations).</summary>
 public sealed record Actor(Guid Id, string UserName, IReadOnlyList<string> Roles, string AgencyCode, string UnitCode)
 {
-    public static readonly Actor System = new(Guid.Empty, "system", ["System"], "", "");
+    public static readonly Actor System = new(Guid.Empty, "system", [Identity.Roles.System], "", "");
 
     public bool IsSystem => Id == Guid.Empty;
 

@@ -36,6 +36,10 @@ public sealed class DatabaseInitializer(WorkflowDbContext db, ILogger<DatabaseIn
         db.CounterpartPolicies.AddRange(ReferenceData.CounterpartPolicies()
             .Where(p => !knownPolicies.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
 
+        var knownSupport = await db.SupportPolicies.Select(p => new { p.ProvinceCode, p.FromFiscalYear }).ToListAsync(ct);
+        db.SupportPolicies.AddRange(ReferenceData.SupportPolicies()
+            .Where(p => !knownSupport.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
+
         try
         {
             await db.SaveChangesAsync(ct);

@@ -4,6 +4,10 @@ using Workflow.Domain.Catalog;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Workflows;
+using Workflow.Domain.Ledger;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Disbursements;
+using Workflow.Domain.Settlements;
 
 namespace Workflow.Infrastructure.Persistence;
 
@@ -22,6 +26,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<BudgetBalance> Balances => Set<BudgetBalance>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Disbursement> Disbursements => Set<Disbursement>();
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+    public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
+    public DbSet<Carryover> Carryovers => Set<Carryover>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);

@@ -44,6 +44,12 @@ public static class ReferenceData
         return units;
     }
 
+    /// <summary>Bình Phước applies the national caps (NĐ 27/2022, NĐ 38/2023); a province that sets lower ones adds a row.</summary>
+    public static IReadOnlyList<Domain.Proposals.SupportPolicyRecord> SupportPolicies() =>
+    [
+        new("BP", 2022, Domain.Proposals.SupportPolicy.National, "NĐ 27/2022/NĐ-CP, NĐ 38/2023/NĐ-CP"),
+    ];
+
     public static IReadOnlyList<CounterpartPolicy> CounterpartPolicies() =>
     [
         // Bình Phước relies on the centre for under half its budget: the 15 % band of QĐ 02/2022/QĐ-TTg;

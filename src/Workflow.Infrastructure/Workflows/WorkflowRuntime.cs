@@ -17,11 +17,11 @@ public sealed class WorkflowRuntime(
 {
     public const int MaxCommentLength = 2000;
 
-    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct)
+    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null)
     {
         var definition = catalog.CurrentOf(definitionId);
         var now = clock.GetUtcNow();
-        var instance = new WorkflowInstance(Guid.NewGuid(), definition, subject, actor.UserName, now);
+        var instance = new WorkflowInstance(instanceId ?? Guid.NewGuid(), definition, subject, actor.UserName, now);
         db.WorkflowInstances.Add(instance);
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, actor.Roles.FirstOrDefault() ?? "", null, "start",
             definition.InitialState, null, "{}", JournalEntry.Genesis));
@@ -33,6 +33,13 @@ public sealed class WorkflowRuntime(
     }
 
     public async Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
+    {
+        var result = await FireWithoutSavingAsync(instanceId, action, actor, comment, data, ct);
+        await SaveAsync(ct);
+        return result;
+    }
+
+    public async Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
@@ -85,8 +92,6 @@ public sealed class WorkflowRuntime(
         foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
             from.Name, action, to.Name, actor.UserName, instance.Revision), now);
-
-        await SaveAsync(ct);
         return new FireResult(instance.Id, from.Name, action, to.Name, instance.Revision);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
 using Workflow.Domain.Common;
 using Workflow.Domain.Plans;
+using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans.ImportPlan;
@@ -13,7 +14,7 @@ public sealed record ImportPlanCommand(JsonElement Body) : IRequest<PlanCreated>
 
 public sealed record PlanCreated(Guid Id, int FiscalYear, string UnitCode, int Version);
 
-public sealed class ImportPlanHandler(WorkflowDbContext db, PlanOrganisation organisation, ICurrentUser user, TimeProvider clock)
+public sealed class ImportPlanHandler(WorkflowDbContext db, PlanOrganisation organisation, PlanLedger ledger, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ImportPlanCommand, PlanCreated>
 {
     public async Task<PlanCreated> Handle(ImportPlanCommand request, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed class ImportPlanHandler(WorkflowDbContext db, PlanOrganisation org
         var plan = Plan.Import(Guid.NewGuid(), content, context.Applied, context.Agencies, user.UserName, clock.GetUtcNow(), PlanFile.Write(content));
         organisation.AddNewOrganisation(context);
         db.Plans.Add(plan);
+        await ledger.SyncAsync(plan, user.UserName, clock.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

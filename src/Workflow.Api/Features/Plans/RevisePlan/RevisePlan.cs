@@ -2,8 +2,8 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
-using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
+using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans.RevisePlan;
@@ -13,7 +13,7 @@ public sealed record RevisePlanCommand(Guid PlanId, JsonElement Body) : IRequest
 
 public sealed record PlanRevised(Guid Id, int Version);
 
-public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, PlanOrganisation organisation, ICurrentUser user, TimeProvider clock)
+public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, PlanOrganisation organisation, PlanLedger ledger, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<RevisePlanCommand, PlanRevised>
 {
     public async Task<PlanRevised> Handle(RevisePlanCommand request, CancellationToken cancellationToken)
@@ -23,8 +23,11 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
         var reason = ReasonOf(request.Body);
 
         var context = await organisation.CheckAsync(content, cancellationToken);
-        plan.Revise(content, context.Applied, context.Agencies, Committed(), user.UserName, clock.GetUtcNow(), PlanFile.Write(content), reason);
+        await EnsureDroppedLinesAreUnusedAsync(plan, content, cancellationToken);
+        var now = clock.GetUtcNow();
+        plan.Revise(content, context.Applied, context.Agencies, await ledger.CommittedAsync(plan.Id, cancellationToken), user.UserName, now, PlanFile.Write(content), reason);
         organisation.AddNewOrganisation(context);
+        await ledger.SyncAsync(plan, user.UserName, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -46,7 +49,15 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
         return reason.Length == 0 ? null : reason;
     }
 
-    /// <summary>What approved proposals hold on each line. Nothing is committed before the budget ledger records approvals.</summary>
-    private static IReadOnlyDictionary<(string Component, FundingSource Source), long> Committed() =>
-        new Dictionary<(string, FundingSource), long>();
+    /// <summary>A line that proposals were made on, or that was carried over, stays: it can be cut to what is committed, not dropped.</summary>
+    private async Task EnsureDroppedLinesAreUnusedAsync(Domain.Plans.Plan plan, Domain.Plans.PlanContent content, CancellationToken ct)
+    {
+        var dropped = plan.Lines.Where(l => content.Lines.All(c => c.Component != l.ComponentCode)).ToList();
+        foreach (var line in dropped)
+            if (await db.Proposals.AnyAsync(p => p.PlanLineId == line.Id, ct) || await db.Carryovers.AnyAsync(c => c.FromPlanLineId == line.Id || c.ToPlanLineId == line.Id, ct))
+                throw new ConflictException($"Dòng {line.ComponentCode} đã có đề xuất hoặc chuyển nguồn; không bỏ được khỏi kế hoạch, chỉ điều chỉnh số tiền.", "plan.lineInUse")
+                {
+                    Violations = [new("lines", $"Quy tắc 6: thiếu dòng {line.ComponentCode} đang được sử dụng.")],
+                };
+    }
 }

@@ -1,0 +1,98 @@
+using MediatR;
+using Workflow.Api.Common;
+using Workflow.Api.Features.Disbursements.GetDisbursement;
+using Workflow.Api.Features.Disbursements.RequestDisbursement;
+using Workflow.Api.Features.Plans.CarryOver;
+using Workflow.Api.Features.Proposals;
+using Workflow.Api.Features.Proposals.CreateProposal;
+using Workflow.Api.Features.Proposals.EditProposal;
+using Workflow.Api.Features.Proposals.GetProposal;
+using Workflow.Api.Features.Proposals.ListProposals;
+using Workflow.Api.Features.Proposals.ProposalAction;
+using Workflow.Api.Features.Settlements;
+using Workflow.Api.Features.Settlements.EditSettlement;
+using Workflow.Api.Features.Settlements.GetSettlement;
+using Workflow.Api.Features.Settlements.OpenSettlement;
+using Workflow.Api.Features.Workflows.FireAction;
+using Workflow.Domain.Common;
+using Workflow.Domain.Settlements;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>Proposals, disbursements, settlements and carryovers: the money's way from plan line to settlement.</summary>
+public static class LifecycleEndpoints
+{
+    public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var proposals = app.MapGroup("/api/proposals").WithTags("Đề xuất");
+        proposals.MapGet("", async (string? planId, string? component, string? agency, string? state, string? settlementStatus, string? page, string? pageSize,
+                IMediator m, CancellationToken ct) =>
+            {
+                var (p, size) = Paging(page, pageSize);
+                return TypedResults.Ok(await m.Send(new ListProposalsQuery(RequestInput.Guid(planId, "planId"), component, agency, state,
+                    RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size), ct));
+            })
+            .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, trạng thái, tình trạng quyết toán.");
+        proposals.MapPost("", async (ProposalInput input, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(new CreateProposalCommand(input), ct);
+                return TypedResults.Created($"/api/proposals/{created.Id}", created);
+            })
+            .WithSummary("Lập đề xuất (cơ quan chủ trì của dòng kế hoạch). Kinh phí ngân sách chia theo tỷ lệ của dòng, trừ khi nhập 'split'.");
+        proposals.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetProposalQuery(id), ct)))
+            .WithSummary("Đề xuất: nội dung, kinh phí theo nguồn, vị trí trên sổ (cam kết, giải ngân, tạm ứng, quyết toán), thao tác được phép, lịch sử.");
+        proposals.MapPut("/{id:guid}", async (Guid id, ProposalInput input, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new EditProposalCommand(id, input), ct)))
+            .WithSummary("Sửa đề xuất ở trạng thái Dự thảo.");
+        proposals.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SubjectActionCommand("Proposal", id, action, body?.Comment, body?.Data), ct)))
+            .WithSummary("submit, start-appraisal, appraise-pass, appraise-fail, return, approve ({data: {decisionNumber, decisionDate}}), reject, withdraw.");
+        proposals.MapPost("/{id:guid}/disbursements", async (Guid id, DisbursementInput input, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(new RequestDisbursementCommand(id, input), ct);
+                return TypedResults.Created($"/api/disbursements/{created.Id}", created);
+            })
+            .WithTags("Giải ngân")
+            .WithSummary("Lập đề nghị tạm ứng (Advance) hoặc thanh toán (Payment) cho đề xuất đã phê duyệt.");
+        proposals.MapPost("/{id:guid}/settlement", async (Guid id, SettlementInput input, IMediator m, CancellationToken ct) =>
+            {
+                var opened = await m.Send(new OpenSettlementCommand(id, input), ct);
+                return TypedResults.Created($"/api/settlements/{opened.Id}", opened);
+            })
+            .WithTags("Quyết toán")
+            .WithSummary("Lập hồ sơ nghiệm thu, quyết toán: kết quả, đối tượng đạt được, chi phí thực tế theo nguồn.");
+
+        var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân");
+        disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)));
+        disbursements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SubjectActionCommand("Disbursement", id, action, body?.Comment, body?.Data), ct)))
+            .WithSummary("request, approve, return, reject, confirm-payment ({data: {treasuryReference, paidOn}}), refuse, cancel.");
+
+        var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán");
+        settlements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetSettlementQuery(id), ct)));
+        settlements.MapPut("/{id:guid}", async (Guid id, SettlementInput input, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(new { id = await m.Send(new EditSettlementCommand(id, input), ct) }))
+            .WithSummary("Sửa hồ sơ quyết toán ở trạng thái Dự thảo.");
+        settlements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SubjectActionCommand("Settlement", id, action, body?.Comment, body?.Data), ct)))
+            .WithSummary("submit, verify, return, approve, close.");
+
+        app.MapPost("/api/plans/{id:guid}/carryovers", async (Guid id, CarryoverRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new CarryOverCommand(id, body.Component, body.DecisionReference), ct)))
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithTags("Kế hoạch vốn")
+            .WithSummary("Chuyển nguồn một dòng của năm đã kết thúc sang dòng cùng dự án của kế hoạch năm sau.");
+        return app;
+    }
+
+    public sealed record CarryoverRequest(string? Component, string? DecisionReference);
+
+    private static (int Page, int PageSize) Paging(string? page, string? pageSize)
+    {
+        var p = RequestInput.Int(page, "page") ?? 1;
+        var size = RequestInput.Int(pageSize, "pageSize") ?? 20;
+        if (p < 1) throw new ValidationFailedException("page", "Trang bắt đầu từ 1.");
+        if (size is < 1 or > 100) throw new ValidationFailedException("pageSize", "Mỗi trang từ 1 đến 100 dòng.");
+        return (p, size);
+    }
+}

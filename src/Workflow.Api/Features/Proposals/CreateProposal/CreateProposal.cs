@@ -1,0 +1,69 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Common;
+using Workflow.Domain.Common;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Api.Features.Proposals.CreateProposal;
+
+/// <summary>A lead-agency officer drafts a proposal on one of their agency's plan lines; its workflow starts in Draft.</summary>
+public sealed record CreateProposalCommand(ProposalInput Input) : IRequest<ProposalCreated>;
+
+public sealed record ProposalCreated(Guid Id, string Code, Guid InstanceId, string State);
+
+public sealed class CreateProposalValidator : AbstractValidator<CreateProposalCommand>
+{
+    public CreateProposalValidator()
+    {
+        RuleFor(c => c.Input).NotNull().WithMessage("Gửi nội dung đề xuất.");
+        RuleFor(c => c.Input.PlanLineId).NotNull().WithMessage("Chọn dòng kế hoạch (planLineId).").OverridePropertyName("planLineId").When(c => c.Input is not null);
+        RuleFor(c => c.Input).SetValidator(new ProposalInputValidator()).OverridePropertyName("").When(c => c.Input is not null);
+    }
+}
+
+public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser user, IWorkflowRuntime runtime, TimeProvider clock)
+    : IRequestHandler<CreateProposalCommand, ProposalCreated>
+{
+    public async Task<ProposalCreated> Handle(CreateProposalCommand request, CancellationToken cancellationToken)
+    {
+        var input = request.Input;
+        var line = await db.PlanLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == input.PlanLineId, cancellationToken)
+            ?? throw new ValidationFailedException("planLineId", "Không có dòng kế hoạch này.");
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == line.PlanId, cancellationToken);
+        if (!user.IsIn(Roles.LeadAgency) || user.AgencyCode != line.LeadAgencyCode || user.UnitCode != plan.UnitCode)
+            throw new ForbiddenException("Chỉ cán bộ của cơ quan chủ trì dòng kế hoạch này mới được lập đề xuất (quy tắc 7).");
+
+        var content = input.ToContent();
+        var (split, byHand) = ProposalSplit.Resolve(content, line);
+        var now = clock.GetUtcNow();
+        var proposal = Proposal.Draft(Guid.NewGuid(), $"ĐX-{plan.FiscalYear}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+            plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode, plan.UnitCode, plan.FiscalYear, content, split, byHand, user.UserName, now);
+        var instanceId = Guid.NewGuid();
+        proposal.AttachTo(instanceId);
+        db.Proposals.Add(proposal);
+
+        var parent = await db.AdminUnits.AsNoTracking().Where(u => u.Code == plan.UnitCode).Select(u => u.ParentCode).SingleAsync(cancellationToken);
+        var actor = new Actor(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
+        var instance = await runtime.StartAsync("proposal", new WorkflowSubject("Proposal", proposal.Id, plan.UnitCode, line.LeadAgencyCode, parent),
+            actor, cancellationToken, instanceId); // saves the proposal with its instance
+        return new ProposalCreated(proposal.Id, proposal.Code, instance.Id, instance.State);
+    }
+}
+
+/// <summary>RULES.md 8 at the form: the split by the line's ratio, or a hand split checked against it.</summary>
+public static class ProposalSplit
+{
+    public static (IReadOnlyDictionary<Domain.Catalog.FundingSource, long> Split, bool ByHand) Resolve(ProposalContent content, Domain.Plans.PlanLine line)
+    {
+        var violations = ProposalRules.CheckContent(content).ToList();
+        var byRatio = ProposalRules.SplitByLine(content.StateSupport, line.Amount);
+        if (content.Split is { } hand)
+            violations.AddRange(ProposalRules.CheckHandSplit(content.StateSupport, hand, byRatio));
+        if (violations.Count > 0) throw new ValidationFailedException(violations);
+        return content.Split is { } entered ? (entered, true) : (byRatio, false);
+    }
+}

@@ -1,0 +1,52 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Domain.Common;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Settlements;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Features.Proposals.ListProposals;
+
+public sealed record ListProposalsQuery(Guid? PlanId, string? Component, string? Agency, string? State, SettlementStatus? SettlementStatus, int Page, int PageSize)
+    : IRequest<ProposalPage>;
+
+public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, int Page, int PageSize, int Total);
+
+public sealed record ProposalSummary(
+    Guid Id, string Code, string Title, string Component, string AgencyCode, string AgencyName, ProposalKind Kind, int FiscalYear,
+    long StateSupport, string State, string StateName, SettlementStatus SettlementStatus, string? DecisionNumber, DateTimeOffset UpdatedAt);
+
+public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog) : IRequestHandler<ListProposalsQuery, ProposalPage>
+{
+    public async Task<ProposalPage> Handle(ListProposalsQuery request, CancellationToken cancellationToken)
+    {
+        var rows = from p in access.Visible().AsNoTracking()
+                   join i in db.WorkflowInstances on p.InstanceId equals i.Id
+                   join a in db.Agencies on p.AgencyCode equals a.Code
+                   let settlementState = (from s in db.Settlements join si in db.WorkflowInstances on s.InstanceId equals si.Id where s.ProposalId == p.Id select si.State).FirstOrDefault()
+                   select new { p, i.State, i.DefinitionId, i.DefinitionVersion, AgencyName = a.Name, SettlementState = settlementState };
+        if (request.PlanId is { } planId) rows = rows.Where(r => r.p.PlanId == planId);
+        if (!string.IsNullOrWhiteSpace(request.Component)) rows = rows.Where(r => r.p.Component == request.Component);
+        if (!string.IsNullOrWhiteSpace(request.Agency)) rows = rows.Where(r => r.p.AgencyCode == request.Agency);
+        if (!string.IsNullOrWhiteSpace(request.State)) rows = rows.Where(r => r.State == request.State);
+        if (request.SettlementStatus is { } status)
+        {
+            string?[] states = status switch
+            {
+                SettlementStatus.NotStarted => [null],
+                SettlementStatus.InProgress => ["Draft"],
+                SettlementStatus.Submitted => ["Submitted", "Verified"],
+                SettlementStatus.Approved => ["Approved"],
+                _ => ["Closed"],
+            };
+            rows = status == SettlementStatus.NotStarted ? rows.Where(r => r.SettlementState == null) : rows.Where(r => states.Contains(r.SettlementState));
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = await rows.OrderByDescending(r => r.p.UpdatedAt).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        return new ProposalPage(page.Select(r => new ProposalSummary(r.p.Id, r.p.Code, r.p.Title, r.p.Component, r.p.AgencyCode, r.AgencyName, r.p.Kind, r.p.FiscalYear,
+            r.p.StateSupport, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName,
+            Settlement.StatusOf(r.SettlementState), r.p.DecisionNumber, r.p.UpdatedAt)).ToList(), request.Page, request.PageSize, total);
+    }
+}

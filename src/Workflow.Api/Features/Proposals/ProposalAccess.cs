@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Common;
+using Workflow.Domain.Common;
+using Workflow.Domain.Identity;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Api.Features.Proposals;
+
+/// <summary>
+/// Which proposals a caller may see (RULES.md 7, issue scoping): a lead-agency officer their own agency's; finance,
+/// approvers, treasury and monitors their unit's (and the units below); an administrator all. Others are 404.
+/// </summary>
+public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
+{
+    public Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
+
+    public IQueryable<Proposal> Visible()
+    {
+        var proposals = db.Proposals.AsQueryable();
+        if (user.IsIn(Roles.Admin)) return proposals;
+        var unit = user.UnitCode;
+        var agency = user.AgencyCode;
+        if (user.Roles.Any(r => r != Roles.LeadAgency))
+            return proposals.Where(p => p.UnitCode == unit || db.AdminUnits.Any(u => u.Code == p.UnitCode && u.ParentCode == unit));
+        return proposals.Where(p => p.UnitCode == unit && p.AgencyCode == agency);
+    }
+
+    public async Task<Proposal> FindAsync(Guid id, CancellationToken ct, bool track = false)
+    {
+        var query = Visible();
+        if (!track) query = query.AsNoTracking();
+        return await query.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"Không tìm thấy đề xuất {id}.");
+    }
+
+    public async Task<string> StateOfAsync(Proposal proposal, CancellationToken ct) =>
+        await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == proposal.InstanceId).Select(i => i.State).SingleAsync(ct);
+
+    /// <summary>Only the proposal's own agency edits it and asks for its money (RULES.md 7).</summary>
+    public void EnsureOwnAgency(Proposal proposal, string what)
+    {
+        if (!user.IsIn(Roles.LeadAgency) || user.AgencyCode != proposal.AgencyCode || user.UnitCode != proposal.UnitCode)
+            throw new ForbiddenException($"Chỉ cán bộ của cơ quan chủ trì đề xuất mới được {what}.");
+    }
+}

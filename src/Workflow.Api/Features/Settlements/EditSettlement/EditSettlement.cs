@@ -1,0 +1,35 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Features.Proposals;
+using Workflow.Domain.Common;
+using Workflow.Infrastructure.Persistence;
+
+namespace Workflow.Api.Features.Settlements.EditSettlement;
+
+public sealed record EditSettlementCommand(Guid Id, SettlementInput Input) : IRequest<Guid>;
+
+public sealed class EditSettlementValidator : AbstractValidator<EditSettlementCommand>
+{
+    public EditSettlementValidator()
+    {
+        RuleFor(c => c.Input).NotNull().WithMessage("Gửi hồ sơ nghiệm thu, quyết toán.");
+        RuleFor(c => c.Input).SetValidator(new SettlementInputValidator()).OverridePropertyName("").When(c => c.Input is not null);
+    }
+}
+
+public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess access, TimeProvider clock) : IRequestHandler<EditSettlementCommand, Guid>
+{
+    public async Task<Guid> Handle(EditSettlementCommand request, CancellationToken cancellationToken)
+    {
+        var settlement = await db.Settlements.SingleOrDefaultAsync(s => s.Id == request.Id && access.Visible().Any(p => p.Id == s.ProposalId), cancellationToken)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ quyết toán {request.Id}.");
+        var proposal = await access.FindAsync(settlement.ProposalId, cancellationToken);
+        access.EnsureOwnAgency(proposal, "sửa hồ sơ quyết toán");
+        var state = await db.WorkflowInstances.Where(i => i.Id == settlement.InstanceId).Select(i => i.State).SingleAsync(cancellationToken);
+        if (state != "Draft") throw new ConflictException($"Chỉ sửa được hồ sơ quyết toán ở trạng thái Dự thảo (hiện tại: {state}).", "settlement.notDraft");
+        settlement.Edit(request.Input.ToContent(), clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return settlement.Id;
+    }
+}

@@ -1,0 +1,40 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Features.Proposals;
+using Workflow.Api.Features.Workflows.GetInstance;
+using Workflow.Api.Features.Workflows.History;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Settlements;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Features.Settlements.GetSettlement;
+
+public sealed record GetSettlementQuery(Guid Id) : IRequest<SettlementDetail>;
+
+public sealed record SettlementDetail(
+    Guid Id, Guid ProposalId, string ProposalCode, string Outputs, DateOnly? AcceptedOn, Beneficiaries Planned, Beneficiaries Reached,
+    IReadOnlyDictionary<FundingSource, long> ActualCost, long ActualTotal, IReadOnlyDictionary<FundingSource, long> RefundDue,
+    Guid InstanceId, string State, string StateName, SettlementStatus Status, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History);
+
+public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, IMediator mediator)
+    : IRequestHandler<GetSettlementQuery, SettlementDetail>
+{
+    public async Task<SettlementDetail> Handle(GetSettlementQuery request, CancellationToken cancellationToken)
+    {
+        var s = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && access.Visible().Any(p => p.Id == x.ProposalId), cancellationToken)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ quyết toán {request.Id}.");
+        var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == s.ProposalId, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == s.InstanceId, cancellationToken);
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        return new SettlementDetail(s.Id, s.ProposalId, proposal.Code, s.Outputs, s.AcceptedOn, proposal.Beneficiaries, s.Reached,
+            FundingSources.Budget.ToDictionary(x => x, s.Actual), s.ActualTotal, FundingSources.Budget.ToDictionary(x => x, s.RefundDue),
+            instance.Id, instance.State, definition.State(instance.State).DisplayName, Settlement.StatusOf(instance.State),
+            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList(),
+            await mediator.Send(new GetHistoryQuery("Settlement", s.Id), cancellationToken));
+    }
+}

@@ -1,0 +1,180 @@
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+
+namespace Workflow.Domain.Proposals;
+
+public enum ProposalKind
+{
+    /// <summary>Dự án liên kết theo chuỗi giá trị (NĐ 27/2022 Điều 21).</summary>
+    ValueChain,
+    /// <summary>Dự án phát triển sản xuất cộng đồng (NĐ 27/2022 Điều 22).</summary>
+    Community,
+    /// <summary>Mô hình giảm nghèo (Dự án 2).</summary>
+    PovertyReductionModel,
+    /// <summary>Kế hoạch hoạt động: đào tạo, truyền thông, giám sát…</summary>
+    Activity,
+}
+
+public enum ActivityType { Training, Communication, Monitoring, Other }
+
+public enum AreaType
+{
+    /// <summary>Vùng đặc biệt khó khăn.</summary>
+    EspeciallyDifficult,
+    /// <summary>Vùng khó khăn.</summary>
+    Difficult,
+    Other,
+}
+
+/// <summary>The participants' own contribution (vốn đối ứng của người dân): cash, labour days valued in đồng, in kind.</summary>
+public sealed record ParticipantCounterpart(long Cash, long Labour, long InKind)
+{
+    public long Total => checked(Cash + Labour + InKind);
+}
+
+/// <summary>Who takes part, by household status (RULES.md 11).</summary>
+public sealed record Beneficiaries(int Poor, int NearPoor, int NewlyEscaped, int EthnicMinority, int Disabled, int TotalParticipants)
+{
+    public static readonly Beneficiaries None = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Program beneficiaries: poor, near-poor, newly escaped and disabled (ethnic minority is a priority, not a separate count).</summary>
+    public int ProgramBeneficiaries => Poor + NearPoor + NewlyEscaped + Disabled;
+}
+
+public sealed record Attachment(string Name, string Sha256);
+
+/// <summary>What a proposal asks for; the same for create and edit.</summary>
+public sealed record ProposalContent(
+    string Title, ProposalKind Kind, ActivityType? ActivityType, AreaType AreaType, IReadOnlyList<string> Communes,
+    DateOnly StartDate, DateOnly EndDate, long TotalCost, long StateSupport, IReadOnlyDictionary<FundingSource, long>? Split,
+    ParticipantCounterpart Counterpart, Beneficiaries Beneficiaries, IReadOnlyList<Attachment> Attachments, long? ContractValue);
+
+/// <summary>
+/// A sub-project a lead agency proposes against one plan line (đề xuất dự án / mô hình / kế hoạch hoạt động).
+/// Its state lives in its workflow instance; its content changes only while it is a draft.
+/// </summary>
+public sealed class Proposal
+{
+    private Proposal() { }
+
+    public Guid Id { get; private set; }
+    public Guid PlanId { get; private set; }
+    public Guid PlanLineId { get; private set; }
+    public string Component { get; private set; } = "";
+    public string AgencyCode { get; private set; } = "";
+    public string UnitCode { get; private set; } = "";
+    public int FiscalYear { get; private set; }
+    public Guid InstanceId { get; private set; }
+    public string Code { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+    public ProposalKind Kind { get; private set; }
+    public ActivityType? ActivityType { get; private set; }
+    public AreaType AreaType { get; private set; }
+    public string CommunesText { get; private set; } = "";
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+    public long TotalCost { get; private set; }
+    public long StateSupport { get; private set; }
+    public long Central { get; private set; }
+    public long Provincial { get; private set; }
+    public long District { get; private set; }
+    public long Commune { get; private set; }
+    public bool SplitByHand { get; private set; }
+    public long CounterpartCash { get; private set; }
+    public long CounterpartLabour { get; private set; }
+    public long CounterpartInKind { get; private set; }
+    public int Poor { get; private set; }
+    public int NearPoor { get; private set; }
+    public int NewlyEscaped { get; private set; }
+    public int EthnicMinority { get; private set; }
+    public int Disabled { get; private set; }
+    public int TotalParticipants { get; private set; }
+    public string AttachmentsText { get; private set; } = "";
+    public long? ContractValue { get; private set; }
+
+    public string? DecisionNumber { get; private set; }
+    public DateOnly? DecisionDate { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Revision { get; private set; }
+
+    public IReadOnlyList<string> Communes => CommunesText.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<Attachment> Attachments => AttachmentsText.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(a => a.Split('\t')).Select(a => new Attachment(a[1], a[0])).ToList();
+
+    public ParticipantCounterpart Counterpart => new(CounterpartCash, CounterpartLabour, CounterpartInKind);
+
+    public Beneficiaries Beneficiaries => new(Poor, NearPoor, NewlyEscaped, EthnicMinority, Disabled, TotalParticipants);
+
+    public long Amount(FundingSource source) => source switch
+    {
+        FundingSource.Central => Central,
+        FundingSource.Provincial => Provincial,
+        FundingSource.District => District,
+        FundingSource.Commune => Commune,
+        _ => 0,
+    };
+
+    public IReadOnlyDictionary<FundingSource, long> Split => FundingSources.Budget.ToDictionary(s => s, Amount);
+
+    public static Proposal Draft(Guid id, string code, Guid planId, Guid planLineId, string component, string agencyCode, string unitCode, int fiscalYear,
+        ProposalContent content, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, string actor, DateTimeOffset now)
+    {
+        var proposal = new Proposal
+        {
+            Id = id, Code = code, PlanId = planId, PlanLineId = planLineId, Component = component, AgencyCode = agencyCode,
+            UnitCode = unitCode, FiscalYear = fiscalYear, CreatedAt = now, CreatedBy = actor,
+        };
+        proposal.Set(content, split, splitByHand, now);
+        return proposal;
+    }
+
+    public void AttachTo(Guid instanceId) => InstanceId = instanceId;
+
+    public void Edit(ProposalContent content, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, DateTimeOffset now)
+    {
+        Set(content, split, splitByHand, now);
+        Revision++;
+    }
+
+    public void RecordDecision(string number, DateOnly date, DateTimeOffset now)
+    {
+        DecisionNumber = number;
+        DecisionDate = date;
+        UpdatedAt = now;
+        Revision++;
+    }
+
+    private void Set(ProposalContent c, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, DateTimeOffset now)
+    {
+        Title = c.Title;
+        Kind = c.Kind;
+        ActivityType = c.ActivityType;
+        AreaType = c.AreaType;
+        CommunesText = string.Join(',', c.Communes);
+        StartDate = c.StartDate;
+        EndDate = c.EndDate;
+        TotalCost = c.TotalCost;
+        StateSupport = c.StateSupport;
+        Central = split.GetValueOrDefault(FundingSource.Central);
+        Provincial = split.GetValueOrDefault(FundingSource.Provincial);
+        District = split.GetValueOrDefault(FundingSource.District);
+        Commune = split.GetValueOrDefault(FundingSource.Commune);
+        SplitByHand = splitByHand;
+        CounterpartCash = c.Counterpart.Cash;
+        CounterpartLabour = c.Counterpart.Labour;
+        CounterpartInKind = c.Counterpart.InKind;
+        Poor = c.Beneficiaries.Poor;
+        NearPoor = c.Beneficiaries.NearPoor;
+        NewlyEscaped = c.Beneficiaries.NewlyEscaped;
+        EthnicMinority = c.Beneficiaries.EthnicMinority;
+        Disabled = c.Beneficiaries.Disabled;
+        TotalParticipants = c.Beneficiaries.TotalParticipants;
+        AttachmentsText = string.Join('\n', c.Attachments.Select(a => $"{a.Sha256}\t{a.Name}"));
+        ContractValue = c.ContractValue;
+        UpdatedAt = now;
+    }
+}

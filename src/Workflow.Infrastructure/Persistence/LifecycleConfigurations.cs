@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Domain.Disbursements;
+using Workflow.Domain.Ledger;
+using Workflow.Domain.Plans;
+using Workflow.Domain.Proposals;
+using Workflow.Domain.Settlements;
+
+namespace Workflow.Infrastructure.Persistence;
+
+internal sealed class BudgetBalanceConfiguration : IEntityTypeConfiguration<BudgetBalance>
+{
+    public void Configure(EntityTypeBuilder<BudgetBalance> b)
+    {
+        b.ToTable("budget_balances");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.PlanLineId, x.Source }).IsUnique();
+        b.HasIndex(x => x.PlanId);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Component).HasMaxLength(16).IsRequired();
+        // no foreign key to the line: a line a revision drops keeps its balances (allocated 0) and their history
+        // the revision is the concurrency token: two approvals that read one balance cannot both commit against it
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.Ignore(x => x.Uncommitted);
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.ToTable("ledger_entries");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Actor).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Note).HasMaxLength(512).IsRequired();
+        b.HasIndex(x => new { x.PlanLineId, x.Source });
+        b.HasIndex(x => x.ProposalId);
+        b.HasIndex(x => x.PlanId);
+    }
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> b)
+    {
+        b.ToTable("proposals");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Code).HasMaxLength(32).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Component).HasMaxLength(16).IsRequired();
+        b.Property(x => x.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(512).IsRequired();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.ActivityType).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.AreaType).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.CommunesText).HasMaxLength(1024);
+        b.Property(x => x.AttachmentsText).HasMaxLength(8192);
+        b.Property(x => x.DecisionNumber).HasMaxLength(128);
+        b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.HasIndex(x => x.PlanLineId);
+        b.HasIndex(x => new { x.UnitCode, x.AgencyCode });
+        b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.PlanLineId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.Communes);
+        b.Ignore(x => x.Attachments);
+        b.Ignore(x => x.Counterpart);
+        b.Ignore(x => x.Beneficiaries);
+        b.Ignore(x => x.Split);
+    }
+}
+
+internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbursement>
+{
+    public void Configure(EntityTypeBuilder<Disbursement> b)
+    {
+        b.ToTable("disbursements");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Code).HasMaxLength(32).IsRequired();
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Note).HasMaxLength(1024);
+        b.Property(x => x.TreasuryReference).HasMaxLength(128);
+        b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => x.ProposalId);
+        b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.Total);
+        b.Ignore(x => x.Split);
+    }
+}
+
+internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlement>
+{
+    public void Configure(EntityTypeBuilder<Settlement> b)
+    {
+        b.ToTable("settlements");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasIndex(x => x.ProposalId).IsUnique();
+        b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
+        b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(x => x.Reached);
+        b.Ignore(x => x.ActualTotal);
+    }
+}
+
+internal sealed class SupportPolicyConfiguration : IEntityTypeConfiguration<SupportPolicyRecord>
+{
+    public void Configure(EntityTypeBuilder<SupportPolicyRecord> b)
+    {
+        b.ToTable("support_policies");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ProvinceCode).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => new { x.ProvinceCode, x.FromFiscalYear }).IsUnique();
+        b.Property(x => x.Basis).HasMaxLength(512);
+        b.Ignore(x => x.Policy);
+    }
+}
+
+internal sealed class CarryoverConfiguration : IEntityTypeConfiguration<Carryover>
+{
+    public void Configure(EntityTypeBuilder<Carryover> b)
+    {
+        b.ToTable("carryovers");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        // a line is carried over once
+        b.HasIndex(x => x.FromPlanLineId).IsUnique();
+        b.Property(x => x.DecisionReference).HasMaxLength(256).IsRequired();
+        b.Property(x => x.Actor).HasMaxLength(64).IsRequired();
+        b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.FromPlanLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.ToPlanLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
