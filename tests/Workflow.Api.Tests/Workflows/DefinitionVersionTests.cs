@@ -18,7 +18,7 @@ public sealed class DefinitionVersionTests : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"workflows-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         _folders.Add(folder);
-        foreach (var file in Directory.GetFiles(RuntimeFactory.ShippedWorkflows))
+        foreach (var file in Directory.GetFiles(RuntimeFactory.RuntimeWorkflows))
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         if (editProposal is not null)
         {

@@ -36,6 +36,12 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
     /// <summary>The definitions shipped in workflows/, as copied into the test output.</summary>
     public static string ShippedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows");
 
+    /// <summary>
+    /// Fixed definitions for testing the runtime itself (version 1 of the three processes, generic steps only), so
+    /// these tests do not change when the shipped processes gain subject-specific guards and effects.
+    /// </summary>
+    public static string RuntimeWorkflows => Path.Combine(AppContext.BaseDirectory, "runtime-workflows");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -97,7 +103,7 @@ public sealed class RuntimeFixture : IDisposable
 
     public RuntimeFactory Factory { get; }
 
-    public RuntimeFixture() => Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.ShippedWorkflows, new ManualClock(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero)));
+    public RuntimeFixture() => Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.RuntimeWorkflows, new ManualClock(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero)));
 
     public void Dispose()
     {
