@@ -5,6 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# the browser tests drive Debian's Chromium; Playwright must never fetch a browser of its own
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Debian's chromium for tests/Workflow.Browser.Tests (and a font with Vietnamese glyphs for its screenshots)
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "scripts/test.sh: the browser tests need Debian's ${need[*]}; run as root, or: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${need[*]} for the browser tests..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  [ -x /usr/bin/chromium ] || { echo "scripts/test.sh: apt-get did not install /usr/bin/chromium" >&2; exit 1; }
+fi
 
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly

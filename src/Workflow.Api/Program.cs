@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -44,7 +45,21 @@ if (jwt.SigningKey.Length < 32)
     throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey must be set to at least 32 characters (environment variable Auth__Jwt__SigningKey).");
 builder.Services.AddSingleton(jwt);
 builder.Services.AddSingleton<TokenIssuer>();
-builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+// one identity, two ways in: /api/* takes a bearer token, the web pages a sign-in cookie
+builder.Services.AddAuthentication(o => o.DefaultScheme = "Workflow")
+    .AddPolicyScheme("Workflow", "Workflow", o => o.ForwardDefaultSelector = context =>
+        context.Request.Path.StartsWithSegments("/api") ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/dang-nhap";
+        o.LogoutPath = "/dang-xuat";
+        o.AccessDeniedPath = "/loi/403";
+        o.Cookie.Name = "workflow.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    })
     .AddJwtBearer(o =>
     {
         o.MapInboundClaims = false;
@@ -100,6 +115,11 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    o.Conventions.AllowAnonymousToFolder("/Errors");
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(o =>
@@ -129,19 +149,22 @@ if (command.Name == HostCommand.Migrate)
     return 0;
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi/500" });
+app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
+app.UseWhen(c => !IsApi(c.Request.Path), web => web.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseStaticFiles();
 app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapRazorPages();
 
-app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
 app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapCatalogEndpoints();
 app.MapPlanEndpoints();
 app.MapWorkflowEndpoints();
 app.MapLifecycleEndpoints();
+app.MapReportEndpoints();
 
 try
 {
@@ -154,5 +177,7 @@ catch (WorkflowDefinitionException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger");
 
 public partial class Program;

@@ -11,6 +11,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // the web pages answer with a Vietnamese error page (re-executed at /loi/500), never with JSON; by now the
+        // middleware has already pointed the request at that page, so the original path comes from the feature
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (!new PathString(path).StartsWithSegments("/api"))
+        {
+            if (exception is not (NotFoundException or ForbiddenException))
+                logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
+            return false;
+        }
+
         var problem = exception switch
         {
             ValidationFailedException v => Validation(v.Violations),
@@ -31,7 +41,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

@@ -140,6 +140,16 @@ public sealed class Proposal
         Revision++;
     }
 
+    /// <summary>
+    /// Money is moving on this proposal (a disbursement or its settlement): the revision rises, so two such
+    /// movements that read the proposal's position at the same time cannot both commit.
+    /// </summary>
+    public void MarkMoneyMoved(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
     public void RecordDecision(string number, DateOnly date, DateTimeOffset now)
     {
         DecisionNumber = number;

@@ -8,6 +8,7 @@ using Workflow.Domain.Disbursements;
 using Workflow.Domain.Money;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
 namespace Workflow.Api.Features.Disbursements.RequestDisbursement;
 
@@ -50,8 +51,8 @@ public sealed class RequestDisbursementHandler(WorkflowDbContext db, ProposalAcc
 
         var input = request.Input;
         var amount = input.Amount!.Value;
-        var byShares = Apportion.ByRatio(amount, FundingSources.Budget.Select(proposal.Amount).ToArray(), 1_000);
-        var split = FundingSources.Budget.Select((s, i) => (s, byShares[i])).ToDictionary(x => x.s, x => x.Item2);
+        var kind = Enum.Parse<DisbursementKind>(input.Kind!);
+        var split = await SplitAsync(proposal, kind, amount, cancellationToken);
         if (input.Split is { } hand)
         {
             var entered = FundingSources.Budget.ToDictionary(s => s, s => hand.GetValueOrDefault(s.ToString()));
@@ -64,7 +65,6 @@ public sealed class RequestDisbursementHandler(WorkflowDbContext db, ProposalAcc
             split = entered;
         }
 
-        var kind = Enum.Parse<DisbursementKind>(input.Kind!);
         var disbursement = Disbursement.Request(Guid.NewGuid(), $"GN-{proposal.FiscalYear}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
             proposal.Id, kind, split, input.ContractValue, input.Note?.Trim(), access.Actor.UserName, clock.GetUtcNow());
         var instanceId = Guid.NewGuid();
@@ -74,5 +74,18 @@ public sealed class RequestDisbursementHandler(WorkflowDbContext db, ProposalAcc
         var instance = await runtime.StartAsync("disbursement", new WorkflowSubject("Disbursement", disbursement.Id, subject.UnitCode, subject.AgencyCode, subject.ParentUnitCode),
             access.Actor, cancellationToken, instanceId);
         return new DisbursementCreated(disbursement.Id, disbursement.Code, instance.Id, instance.State, split);
+    }
+
+    /// <summary>
+    /// RULES.md 13: the proposal's approved shares, by largest remainder. A request for exactly what is left of this
+    /// kind takes what is left of each source, so rounding in earlier requests never leaves a đồng stranded.
+    /// </summary>
+    private async Task<Dictionary<FundingSource, long>> SplitAsync(Domain.Proposals.Proposal proposal, DisbursementKind kind, long amount, CancellationToken ct)
+    {
+        var live = (await db.DisbursementsAsync(proposal.Id, LifecycleData.LiveDisbursementStates, null, ct)).Where(d => d.Kind == kind).ToList();
+        var left = FundingSources.Budget.ToDictionary(s => s, s => Math.Max(0, proposal.Amount(s) - live.Sum(d => d.Amount(s))));
+        if (amount == left.Values.Sum()) return left;
+        var byShares = Apportion.ByRatio(amount, FundingSources.Budget.Select(proposal.Amount).ToArray(), 1_000);
+        return FundingSources.Budget.Select((s, i) => (s, byShares[i])).ToDictionary(x => x.s, x => x.Item2);
     }
 }

@@ -122,3 +122,49 @@ public sealed class DisburseEffect(WorkflowDbContext db) : IWorkflowEffect
             DateOnly.ParseExact(context.Data.GetProperty("paidOn").GetString()!, "yyyy-MM-dd"), cash, context.Now);
     }
 }
+
+/// <summary>
+/// <c>lockProposal</c>: every transition that moves or checks a proposal's money position marks the proposal, so
+/// concurrent requests, approvals, payments and settlements on one proposal are decided one at a time (409 for the rest).
+/// </summary>
+public sealed class LockProposalEffect(WorkflowDbContext db) : IWorkflowEffect
+{
+    public string Name => "lockProposal";
+
+    public IEnumerable<Violation> ValidateArgs(JsonElement args) => LifecycleData.NoArguments(args);
+
+    public async Task ApplyAsync(TransitionContext context, JsonElement args, CancellationToken ct) =>
+        (await db.ProposalAsync(context, ct)).MarkMoneyMoved(context.Now);
+}
+
+/// <summary><c>proposalApproved</c>: money is asked for, approved and paid only while the proposal is approved and not yet in settlement.</summary>
+public sealed class ProposalApprovedGuard(WorkflowDbContext db) : IWorkflowGuard
+{
+    public string Name => "proposalApproved";
+
+    public IEnumerable<Violation> ValidateArgs(JsonElement args) => LifecycleData.NoArguments(args);
+
+    public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
+    {
+        var proposal = await db.ProposalAsync(context, ct);
+        var state = await db.WorkflowInstances.Where(i => i.Id == proposal.InstanceId).Select(i => i.State).SingleAsync(ct);
+        return state == "Approved" ? GuardOutcome.Pass : GuardOutcome.Conflict("proposal",
+            $"Đề xuất {proposal.Code} không còn ở trạng thái Đã phê duyệt (hiện tại: {state}); không giải ngân thêm.");
+    }
+}
+
+/// <summary><c>noDisbursementInProgress</c>: a proposal is settled only when no disbursement is waiting for approval or payment.</summary>
+public sealed class NoDisbursementInProgressGuard(WorkflowDbContext db) : IWorkflowGuard
+{
+    public string Name => "noDisbursementInProgress";
+
+    public IEnumerable<Violation> ValidateArgs(JsonElement args) => LifecycleData.NoArguments(args);
+
+    public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
+    {
+        var proposal = await db.ProposalAsync(context, ct);
+        var waiting = await db.DisbursementsAsync(proposal.Id, ["Requested", "Approved"], null, ct);
+        return waiting.Count == 0 ? GuardOutcome.Pass : GuardOutcome.Conflict("disbursements",
+            $"Còn {waiting.Count} đề nghị giải ngân đang chờ duyệt hoặc thanh toán ({string.Join(", ", waiting.Select(d => d.Code))}); xử lý xong trước khi quyết toán.");
+    }
+}

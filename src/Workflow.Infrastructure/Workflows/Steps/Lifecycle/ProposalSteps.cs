@@ -78,7 +78,7 @@ public sealed class SupportCapGuard(WorkflowDbContext db) : IWorkflowGuard
     public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
     {
         var proposal = await db.ProposalAsync(context, ct);
-        var policy = await db.SupportPolicyForAsync(proposal, ct);
+        var policy = await db.SupportPolicyForAsync(proposal.UnitCode, proposal.FiscalYear, ct);
         var violations = ProposalRules.CheckSupportCap(proposal.Kind, proposal.AreaType, proposal.TotalCost, proposal.StateSupport, policy).ToList();
         return violations.Count == 0 ? GuardOutcome.Pass : new GuardOutcome(violations);
     }
@@ -94,7 +94,7 @@ public sealed class BeneficiaryShareGuard(WorkflowDbContext db) : IWorkflowGuard
     public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
     {
         var proposal = await db.ProposalAsync(context, ct);
-        var policy = await db.SupportPolicyForAsync(proposal, ct);
+        var policy = await db.SupportPolicyForAsync(proposal.UnitCode, proposal.FiscalYear, ct);
         var violations = ProposalRules.CheckBeneficiaryShare(proposal.Kind, proposal.Beneficiaries, policy).ToList();
         return violations.Count == 0 ? GuardOutcome.Pass : new GuardOutcome(violations);
     }
@@ -143,13 +143,14 @@ public sealed class CommitFundsEffect(WorkflowDbContext db) : IWorkflowEffect
     }
 }
 
-internal static class SupportPolicies
+public static class SupportPolicies
 {
-    public static async Task<SupportPolicy> SupportPolicyForAsync(this WorkflowDbContext db, Proposal proposal, CancellationToken ct)
+    /// <summary>The caps in force for a unit's province in a fiscal year; the national ones when the province recorded none.</summary>
+    public static async Task<SupportPolicy> SupportPolicyForAsync(this WorkflowDbContext db, string unitCode, int fiscalYear, CancellationToken ct)
     {
-        var province = await ProvinceOfAsync(db, proposal.UnitCode, ct);
+        var province = await ProvinceOfAsync(db, unitCode, ct);
         var record = await db.SupportPolicies.AsNoTracking()
-            .Where(p => p.ProvinceCode == province && p.FromFiscalYear <= proposal.FiscalYear)
+            .Where(p => p.ProvinceCode == province && p.FromFiscalYear <= fiscalYear)
             .OrderByDescending(p => p.FromFiscalYear).FirstOrDefaultAsync(ct);
         return record?.Policy ?? SupportPolicy.National;
     }

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Domain.Common;
+
+namespace Workflow.Api.Pages;
+
+/// <summary>What every page shares: the mediator, and turning the rules' refusals into messages next to their fields.</summary>
+public abstract class AppPageModel(IMediator mediator) : PageModel
+{
+    protected IMediator Mediator { get; } = mediator;
+
+    /// <summary>A one-line message shown at the top of the next page (after a redirect).</summary>
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Flash { get; set; }
+
+    /// <summary>A refusal that concerns the whole request rather than one field.</summary>
+    public string? Problem { get; set; }
+
+    /// <summary>Runs a command; a refusal becomes field errors (400), or the page's problem line (403, 409). Returns whether it succeeded.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action, string? fieldPrefix = null)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var v in e.Violations) ModelState.AddModelError(Key(fieldPrefix, v.Path), v.Message);
+            Problem = "Chưa lưu được: xem các lỗi được đánh dấu bên dưới.";
+        }
+        catch (ConflictException e)
+        {
+            foreach (var v in e.Violations) ModelState.AddModelError(Key(fieldPrefix, v.Path), v.Message);
+            Problem = e.Message;
+        }
+        catch (ForbiddenException e)
+        {
+            Problem = e.Message;
+        }
+        return false;
+    }
+
+    private static string Key(string? prefix, string path) => string.IsNullOrEmpty(prefix) ? path : $"{prefix}.{path}";
+
+    /// <summary>The errors recorded for a field (JSON path), for showing next to it.</summary>
+    public IEnumerable<string> ErrorsFor(string path) =>
+        ModelState.TryGetValue(path, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    /// <summary>The messages for one field, marked up to sit right under it.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent FieldErrors(string path) => new Microsoft.AspNetCore.Html.HtmlString(string.Concat(
+        ErrorsFor(path).Select(m => $"<span class=\"field-error\" data-path=\"{System.Net.WebUtility.HtmlEncode(path)}\">{System.Net.WebUtility.HtmlEncode(m)}</span>")));
+
+    /// <summary>Errors whose path starts with <paramref name="prefix"/> (a whole line of a plan file, a group of fields).</summary>
+    public IEnumerable<(string Path, string Message)> ErrorsUnder(string prefix) =>
+        ModelState.Where(kv => kv.Key == prefix || kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal) || kv.Key.StartsWith(prefix + "[", StringComparison.Ordinal))
+            .SelectMany(kv => kv.Value!.Errors.Select(e => (kv.Key, e.ErrorMessage)));
+
+    protected static JsonElement ToJson(object value) => JsonSerializer.SerializeToElement(value);
+}

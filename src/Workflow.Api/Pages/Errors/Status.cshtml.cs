@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workflow.Domain.Common;
+
+namespace Workflow.Api.Pages.Errors;
+
+/// <summary>The web pages' answer to 403, 404 and errors: Vietnamese, no stack trace, a way back.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        code = exception switch
+        {
+            NotFoundException => 404,
+            ForbiddenException => 403,
+            null => code,
+            _ => 500,
+        };
+        Response.StatusCode = code;
+        (Title, Message) = code switch
+        {
+            403 => ("Không có quyền truy cập", exception?.Message ?? "Vai trò của bạn không được xem hoặc thực hiện chức năng này."),
+            404 => ("Không tìm thấy", exception?.Message ?? "Trang hoặc hồ sơ không tồn tại, hoặc bạn không được xem hồ sơ này."),
+            _ => ("Đã xảy ra lỗi", "Hệ thống gặp lỗi ngoài dự kiến; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên."),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Workflow.Domain.Money;
+using Workflow.Domain.Workflows;
+
+namespace Workflow.Api.Pages;
+
+/// <summary>How the pages write money, dates and people: vi-VN, as officials read them.</summary>
+public static class Fmt
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Money(long amount) => Vnd.Format(amount);
+
+    /// <summary>Millions with three decimals, for wide tables: <c>1.521,000</c>.</summary>
+    public static string Millions(long amount) => ((decimal)amount / 1_000_000).ToString("#,0.000", Vi);
+
+    public static string Number(long value) => value.ToString("#,0", Vi);
+
+    public static string Percent(decimal rate) => (rate * 100).ToString("0.0", Vi) + " %";
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Date(DateTimeOffset? moment) => moment is { } m ? m.ToOffset(WorkingCalendar.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
+
+    public static string DateTime(DateTimeOffset moment) => moment.ToOffset(WorkingCalendar.VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+
+    public static string SourceName(Domain.Catalog.FundingSource source) => source switch
+    {
+        Domain.Catalog.FundingSource.Central => "NSTW",
+        Domain.Catalog.FundingSource.Provincial => "NS tỉnh",
+        Domain.Catalog.FundingSource.District => "NS huyện",
+        Domain.Catalog.FundingSource.Commune => "NS xã",
+        _ => source.ToString(),
+    };
+
+    public static string Role(string role) => role switch
+    {
+        "LeadAgency" => "Cơ quan chủ trì",
+        "FinanceOffice" => "Phòng Tài chính - Kế hoạch",
+        "Approver" => "Lãnh đạo UBND",
+        "Treasury" => "Kho bạc",
+        "Monitor" => "Theo dõi",
+        "Admin" => "Quản trị",
+        "System" => "Hệ thống",
+        _ => role,
+    };
+
+    public static string Kind(Domain.Proposals.ProposalKind kind) => kind switch
+    {
+        Domain.Proposals.ProposalKind.ValueChain => "Dự án liên kết chuỗi giá trị",
+        Domain.Proposals.ProposalKind.Community => "Dự án phát triển sản xuất cộng đồng",
+        Domain.Proposals.ProposalKind.PovertyReductionModel => "Mô hình giảm nghèo",
+        _ => "Kế hoạch hoạt động",
+    };
+
+    public static string Area(Domain.Proposals.AreaType area) => area switch
+    {
+        Domain.Proposals.AreaType.EspeciallyDifficult => "Vùng đặc biệt khó khăn",
+        Domain.Proposals.AreaType.Difficult => "Vùng khó khăn",
+        _ => "Địa bàn khác",
+    };
+
+    public static string Settlement(Domain.Settlements.SettlementStatus status) => status switch
+    {
+        Domain.Settlements.SettlementStatus.NotStarted => "Chưa quyết toán",
+        Domain.Settlements.SettlementStatus.InProgress => "Đang lập hồ sơ",
+        Domain.Settlements.SettlementStatus.Submitted => "Đã gửi quyết toán",
+        Domain.Settlements.SettlementStatus.Approved => "Đã phê duyệt quyết toán",
+        _ => "Đã đóng",
+    };
+
+    public static string DataLabel(string field) => field switch
+    {
+        "decisionNumber" => "Số quyết định",
+        "decisionDate" => "Ngày quyết định",
+        "treasuryReference" => "Số chứng từ kho bạc",
+        "paidOn" => "Ngày thanh toán",
+        _ => field,
+    };
+
+    public static bool IsDateField(string field) => field.EndsWith("Date", StringComparison.Ordinal) || field.EndsWith("On", StringComparison.Ordinal);
+}
+

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Workflow.Api.Features.Proposals;
+using Workflow.Api.Features.Proposals.CreateProposal;
+using Workflow.Api.Features.Proposals.EditProposal;
+using Workflow.Api.Features.Proposals.GetProposal;
+using Workflow.Api.Features.Proposals.LineAvailability;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Proposals;
+
+namespace Workflow.Api.Pages.Proposals;
+
+/// <summary>Drafting a proposal (new, on a plan line) or correcting a draft. The split by source is previewed as the clerk types.</summary>
+public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
+{
+    [BindProperty] public ProposalForm Input { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "dong")] public Guid? LineId { get; set; }
+    public Guid? Id { get; private set; }
+    public LineAvailability Line { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            var p = await Mediator.Send(new GetProposalQuery(existing), ct);
+            Input = ProposalForm.From(p);
+            LineId = p.PlanLineId;
+        }
+        if (LineId is null) return Redirect("/ke-hoach");
+        Line = await Mediator.Send(new LineAvailabilityQuery(LineId.Value, id), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        Guid created = default;
+        var input = Input.ToInput(LineId);
+        var saved = await TryAsync(async () =>
+        {
+            if (id is { } existing) await Mediator.Send(new EditProposalCommand(existing, input), ct);
+            else created = (await Mediator.Send(new CreateProposalCommand(input), ct)).Id;
+        });
+        if (saved)
+        {
+            Flash = id is null ? "Đã lưu đề xuất ở trạng thái Dự thảo. Kiểm tra lại rồi bấm “Gửi đề xuất”." : "Đã lưu thay đổi.";
+            return Redirect($"/de-xuat/{id ?? created}");
+        }
+        Line = await Mediator.Send(new LineAvailabilityQuery(LineId!.Value, id), ct);
+        return Page();
+    }
+
+    public string PreviewData(string name) => name switch
+    {
+        "weights" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => Line.Allocated[s]).ToArray()),
+        "remaining" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => Line.Remaining[s]).ToArray()),
+        "sources" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => s.ToString()).ToArray()),
+        _ => JsonSerializer.Serialize(Line.Policy.CapRates.ToDictionary(k => k.Key.ToString(), k => k.Value.ToDictionary(a => a.Key.ToString(), a => a.Value))),
+    };
+}
+
+/// <summary>The form's fields, flat so plain HTML inputs bind to them.</summary>
+public sealed class ProposalForm
+{
+    public string? Title { get; set; }
+    public string Kind { get; set; } = nameof(ProposalKind.PovertyReductionModel);
+    public string? ActivityType { get; set; }
+    public string AreaType { get; set; } = nameof(Domain.Proposals.AreaType.Other);
+    public List<string> Communes { get; set; } = [];
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public long? TotalCost { get; set; }
+    public long? StateSupport { get; set; }
+    public bool SplitByHand { get; set; }
+    public long Central { get; set; }
+    public long Provincial { get; set; }
+    public long District { get; set; }
+    public long Commune { get; set; }
+    public long Cash { get; set; }
+    public long Labour { get; set; }
+    public long InKind { get; set; }
+    public int Poor { get; set; }
+    public int NearPoor { get; set; }
+    public int NewlyEscaped { get; set; }
+    public int EthnicMinority { get; set; }
+    public int Disabled { get; set; }
+    public int TotalParticipants { get; set; }
+    public long? ContractValue { get; set; }
+    public string? AttachmentName { get; set; }
+    public string? AttachmentSha256 { get; set; }
+
+    public ProposalInput ToInput(Guid? lineId) => new(
+        lineId, Title, Kind, string.IsNullOrEmpty(ActivityType) ? null : ActivityType, AreaType, Communes, StartDate, EndDate, TotalCost, StateSupport,
+        SplitByHand ? new Dictionary<string, long> { ["Central"] = Central, ["Provincial"] = Provincial, ["District"] = District, ["Commune"] = Commune } : null,
+        new CounterpartInput(Cash, Labour, InKind),
+        new BeneficiariesInput(Poor, NearPoor, NewlyEscaped, EthnicMinority, Disabled, TotalParticipants),
+        string.IsNullOrWhiteSpace(AttachmentName) && string.IsNullOrWhiteSpace(AttachmentSha256) ? [] : [new AttachmentInput(AttachmentName, AttachmentSha256)],
+        ContractValue);
+
+    public static ProposalForm From(ProposalDetail p) => new()
+    {
+        Title = p.Title, Kind = p.Kind.ToString(), ActivityType = p.ActivityType?.ToString(), AreaType = p.AreaType.ToString(), Communes = p.Communes.ToList(),
+        StartDate = p.StartDate, EndDate = p.EndDate, TotalCost = p.TotalCost, StateSupport = p.StateSupport, SplitByHand = p.SplitByHand,
+        Central = p.Split[FundingSource.Central], Provincial = p.Split[FundingSource.Provincial], District = p.Split[FundingSource.District], Commune = p.Split[FundingSource.Commune],
+        Cash = p.Counterpart.Cash, Labour = p.Counterpart.Labour, InKind = p.Counterpart.InKind,
+        Poor = p.Beneficiaries.Poor, NearPoor = p.Beneficiaries.NearPoor, NewlyEscaped = p.Beneficiaries.NewlyEscaped, EthnicMinority = p.Beneficiaries.EthnicMinority,
+        Disabled = p.Beneficiaries.Disabled, TotalParticipants = p.Beneficiaries.TotalParticipants, ContractValue = p.ContractValue,
+        AttachmentName = p.Attachments.FirstOrDefault()?.Name, AttachmentSha256 = p.Attachments.FirstOrDefault()?.Sha256,
+    };
+
+    public static string DateValue(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}
