@@ -11,8 +11,8 @@ using Workflow.Infrastructure.Persistence;
 namespace Workflow.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261122222253_WorkflowRuntime")]
-    partial class WorkflowRuntime
+    [Migration("20261122232615_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -81,6 +81,89 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Disbursements.Disbursement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CashCentral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CashCommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CashDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CashProvincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Central")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Commune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContractValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("District")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Provincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreasuryReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("disbursements", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Identity.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -130,6 +213,167 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Ledger.BudgetBalance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Allocated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Committed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Disbursed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("PlanLineId", "Source")
+                        .IsUnique();
+
+                    b.ToTable("budget_balances", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Ledger.Carryover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromPlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KeptCommitments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MovedCentral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MovedCommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MovedDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MovedProvincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ToPlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromPlanLineId")
+                        .IsUnique();
+
+                    b.HasIndex("ToPlanLineId");
+
+                    b.ToTable("carryovers", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DisbursementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JournalSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("PlanLineId", "Source");
+
+                    b.ToTable("ledger_entries", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Plans.CounterpartPolicy", b =>
                 {
                     b.Property<int>("Id")
@@ -171,7 +415,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("CounterpartMinimumLocalRate")
@@ -242,7 +485,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Plans.PlanLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Central")
@@ -317,6 +559,274 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("plan_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Proposals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentsText")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Central")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Commune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunesText")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CounterpartCash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CounterpartInKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CounterpartLabour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("District")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NearPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewlyEscaped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Poor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Provincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SplitByHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StateSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PlanLineId");
+
+                    b.HasIndex("UnitCode", "AgencyCode");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Proposals.SupportPolicyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "FromFiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("support_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Settlements.Settlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActualCentral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualCommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualProvincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReachedDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedEthnicMinority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedNearPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedNewlyEscaped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedPoor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReachedTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundDueCentral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundDueCommune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundDueDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundDueProvincial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Domain.Workflows.JournalEntry", b =>
@@ -410,7 +920,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -459,7 +968,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -537,7 +1045,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgencyCode")
@@ -606,7 +1113,6 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("Workflow.Domain.Workflows.WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
@@ -689,11 +1195,35 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Disbursements.Disbursement", b =>
+                {
+                    b.HasOne("Workflow.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workflow.Domain.Identity.User", b =>
                 {
                     b.HasOne("Workflow.Domain.Catalog.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Ledger.Carryover", b =>
+                {
+                    b.HasOne("Workflow.Domain.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("FromPlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workflow.Domain.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("ToPlanLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -728,6 +1258,24 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .WithMany("Revisions")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Proposals.Proposal", b =>
+                {
+                    b.HasOne("Workflow.Domain.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Settlements.Settlement", b =>
+                {
+                    b.HasOne("Workflow.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
