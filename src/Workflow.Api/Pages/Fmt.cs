@@ -79,6 +79,10 @@ public static class Fmt
         _ => field,
     };
 
+    /// <summary>An action's data as officials write it: dates dd/MM/yyyy, the rest as entered.</summary>
+    public static string DataValue(string field, string value) =>
+        IsDateField(field) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date) : value;
+
     public static bool IsDateField(string field) => field.EndsWith("Date", StringComparison.Ordinal) || field.EndsWith("On", StringComparison.Ordinal);
 }
 

@@ -82,7 +82,7 @@ public sealed class SettleProposalEffect(WorkflowDbContext db, IServiceProvider 
         settlement.RecordRefundDue(refundDue, context.Now);
 
         var runtime = services.GetRequiredService<IWorkflowRuntime>();
-        await runtime.FireWithoutSavingAsync(proposal.InstanceId, "settle", Actor.System, $"Quyết toán được phê duyệt ({settlement.ActualTotal:#,0} đ).", null, ct);
+        await runtime.FireWithoutSavingAsync(proposal.InstanceId, "settle", Actor.System, $"Quyết toán được phê duyệt: chi phí thực tế {Vnd.Format(settlement.ActualTotal)}.", null, ct);
     }
 }
 
