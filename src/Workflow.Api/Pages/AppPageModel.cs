@@ -28,7 +28,7 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
         catch (ValidationFailedException e)
         {
             foreach (var v in e.Violations) ModelState.AddModelError(Key(fieldPrefix, v.Path), v.Message);
-            Problem = "Chưa lưu được: xem các lỗi được đánh dấu bên dưới.";
+            Problem = "Chưa thực hiện được: xem các lỗi được đánh dấu bên dưới.";
         }
         catch (ConflictException e)
         {

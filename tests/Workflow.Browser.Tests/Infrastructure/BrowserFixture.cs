@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=vi-VN",
     ];
 
     private IPlaywright? _playwright;

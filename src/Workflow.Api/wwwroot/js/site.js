@@ -65,8 +65,12 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
   update();
 });
 
-// Mark inputs whose field has an error, so the eye finds them.
+// Mark the input an error is written under, so the eye finds it; errors about a group mark nothing.
 document.querySelectorAll('.field-error[data-path]').forEach(e => {
-  const input = e.parentElement && e.parentElement.querySelector('input, select, textarea');
-  if (input) { input.classList.add('input-error'); input.setAttribute('aria-invalid', 'true'); }
+  let input = e.previousElementSibling;
+  while (input && input.classList.contains('field-error')) input = input.previousElementSibling;
+  if (input && input.matches('input:not([type=hidden]), select, textarea')) {
+    input.classList.add('input-error');
+    input.setAttribute('aria-invalid', 'true');
+  }
 });
