@@ -16,7 +16,7 @@ public sealed class CounterpartPolicy
         FromFiscalYear = fromFiscalYear;
         MinimumLocalRate = terms.MinimumLocalRate;
         RoundingUnit = terms.RoundingUnit;
-        RatesText = string.Join(';', terms.Rates.Select(r => $"{r.Key}={r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        RatesText = CounterpartTerms.FormatRates(terms.Rates);
         Basis = basis;
     }
 
@@ -28,12 +28,7 @@ public sealed class CounterpartPolicy
     public string RatesText { get; private set; }
     public string? Basis { get; private set; }
 
-    public CounterpartTerms Terms => new(MinimumLocalRate, ParseRates(RatesText), RoundingUnit);
-
-    private static Dictionary<FundingSource, decimal> ParseRates(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('='))
-            .ToDictionary(p => Enum.Parse<FundingSource>(p[0]), p => decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+    public CounterpartTerms Terms => new(MinimumLocalRate, CounterpartTerms.ParseRates(RatesText), RoundingUnit);
 
     /// <summary>
     /// QĐ 02/2022/QĐ-TTg bands: 3 % for provinces receiving ≥ 70 % of their budget from the centre, 10 % for

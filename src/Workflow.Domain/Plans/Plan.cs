@@ -39,7 +39,7 @@ public sealed class Plan
     public IReadOnlyList<PlanLine> Lines => _lines;
     public IReadOnlyList<PlanRevision> Revisions => _revisions;
 
-    public CounterpartTerms Counterpart => new(CounterpartMinimumLocalRate, ParseRates(CounterpartRatesText), CounterpartRoundingUnit);
+    public CounterpartTerms Counterpart => new(CounterpartMinimumLocalRate, CounterpartTerms.ParseRates(CounterpartRatesText), CounterpartRoundingUnit);
 
     public long Total(FundingSource source) => _lines.Sum(l => l.Amount(source));
 
@@ -99,7 +99,7 @@ public sealed class Plan
         CounterpartStated = content.Counterpart is not null;
         CounterpartMinimumLocalRate = applied.MinimumLocalRate;
         CounterpartRoundingUnit = applied.RoundingUnit;
-        CounterpartRatesText = FormatRates(applied.Rates);
+        CounterpartRatesText = CounterpartTerms.FormatRates(applied.Rates);
         UpdatedAt = now;
 
         var kept = new List<PlanLine>();
@@ -120,15 +120,6 @@ public sealed class Plan
         _lines.Sort((a, b) => a.Position.CompareTo(b.Position));
         _revisions.Add(new PlanRevision(Id, Version, contentJson, now, actor, reason));
     }
-
-    private static string FormatRates(IReadOnlyDictionary<FundingSource, decimal> rates) =>
-        string.Join(';', FundingSources.LocalBudget.Where(rates.ContainsKey)
-            .Select(s => $"{s}={rates[s].ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-
-    private static Dictionary<FundingSource, decimal> ParseRates(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('='))
-            .ToDictionary(p => Enum.Parse<FundingSource>(p[0]), p => decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>One component's allocation in a plan, per budget source. Keeps its id across revisions so commitments stay attached.</summary>

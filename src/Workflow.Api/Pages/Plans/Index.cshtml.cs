@@ -9,6 +9,8 @@ namespace Workflow.Api.Pages.Plans;
 public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel(mediator)
 {
     [BindProperty(SupportsGet = true, Name = "nam")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "don-vi")] public string? Unit { get; set; }
+    public IReadOnlyList<(string Code, string Name)> Units { get; private set; } = [];
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool CanImport => user.IsIn(Roles.FinanceOffice) || user.IsIn(Roles.Admin);
@@ -17,6 +19,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     {
         var all = await Mediator.Send(new ListPlansQuery(null, null), ct);
         Years = all.Select(p => p.FiscalYear).Distinct().OrderDescending().ToList();
-        Plans = Year is { } y ? all.Where(p => p.FiscalYear == y).ToList() : all;
+        Units = all.Select(p => (p.UnitCode, p.UnitName)).Distinct().OrderBy(u => u.UnitName).ToList();
+        Plans = all.Where(p => (Year is null || p.FiscalYear == Year) && (string.IsNullOrEmpty(Unit) || p.UnitCode == Unit)).ToList();
     }
 }
