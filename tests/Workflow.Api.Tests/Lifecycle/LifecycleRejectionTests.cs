@@ -437,6 +437,21 @@ public sealed class LifecycleRejectionTests(LifecycleFixture fixture) : IClassFi
     }
 
     [Theory]
+    [InlineData("attachments")]
+    [InlineData("communes")]
+    public async Task Create_WhenAListHoldsANullItem_Returns400AtTheList(string list)
+    {
+        var (s, clerk, lineId) = await StartAsync();
+        using var _ = s;
+        var body = LifecycleApi.Model(lineId, 20_000_000);
+        body[list] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode?)null);
+
+        using var response = await clerk.CreateProposalAsync(body);
+
+        await ProblemAssert.HasErrorsExactlyAtAsync(response, list);
+    }
+
+    [Theory]
     [InlineData("{\"kind\":\"Advance\",\"amount\":\"mười triệu\"}", "amount")]
     [InlineData("{\"kind\":\"Loan\",\"amount\":10000000}", "kind")]
     [InlineData("{\"kind\":\"Advance\"}", "amount")]

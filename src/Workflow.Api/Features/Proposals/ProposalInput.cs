@@ -13,12 +13,12 @@ public sealed record ProposalInput(
 {
     public ProposalContent ToContent() => new(
         Title!.Trim(), Parse<ProposalKind>(Kind)!.Value, Parse<ActivityType>(ActivityType), Parse<AreaType>(AreaType)!.Value,
-        (Communes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList(),
+        (Communes ?? []).OfType<string>().Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList(),
         StartDate!.Value, EndDate!.Value, TotalCost!.Value, StateSupport!.Value, SplitBySource(),
         new ParticipantCounterpart(Counterpart?.Cash ?? 0, Counterpart?.Labour ?? 0, Counterpart?.InKind ?? 0),
         Beneficiaries is null ? Domain.Proposals.Beneficiaries.None : new Beneficiaries(Beneficiaries.Poor, Beneficiaries.NearPoor,
             Beneficiaries.NewlyEscaped, Beneficiaries.EthnicMinority, Beneficiaries.Disabled, Beneficiaries.TotalParticipants),
-        (Attachments ?? []).Select(a => new Attachment(a.Name?.Trim() ?? "", a.Sha256?.Trim().ToLowerInvariant() ?? "")).ToList(),
+        (Attachments ?? []).OfType<AttachmentInput>().Select(a => new Attachment(a.Name?.Trim() ?? "", a.Sha256?.Trim().ToLowerInvariant() ?? "")).ToList(),
         ContractValue);
 
     public Dictionary<FundingSource, long>? SplitBySource() =>
@@ -57,8 +57,10 @@ public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>
             .WithMessage("Chia theo nguồn: Central, Provincial, District, Commune với số tiền từ 0.");
         RuleFor(p => p.Counterpart).Must(c => c is null || (c.Cash is >= 0 and <= MaxAmount && c.Labour is >= 0 and <= MaxAmount && c.InKind is >= 0 and <= MaxAmount))
             .WithMessage("Vốn đối ứng không âm và không quá 1.000 tỷ đồng.");
-        RuleFor(p => p.Communes).Must(c => c is null || c.Count <= 50).WithMessage("Tối đa 50 xã.");
-        RuleFor(p => p.Attachments).Must(a => a is null || a.Count <= 50).WithMessage("Tối đa 50 tài liệu.");
+        RuleFor(p => p.Communes).Must(c => c is null || c.Count <= 50).WithMessage("Tối đa 50 xã.")
+            .Must(c => c is null || c.All(x => !string.IsNullOrWhiteSpace(x))).WithMessage("Mỗi xã là một mã đơn vị, không để trống.");
+        RuleFor(p => p.Attachments).Must(a => a is null || a.Count <= 50).WithMessage("Tối đa 50 tài liệu.")
+            .Must(a => a is null || a.All(x => x is not null)).WithMessage("Mỗi tài liệu gồm tên và mã SHA-256.");
         RuleFor(p => p.Beneficiaries).Must(b => b is null || new[] { b.Poor, b.NearPoor, b.NewlyEscaped, b.EthnicMinority, b.Disabled, b.TotalParticipants }.All(n => n is >= 0 and <= 1_000_000))
             .WithMessage("Số người tham gia phải từ 0 đến 1.000.000.");
     }
