@@ -34,6 +34,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
+builder.Services.AddScoped<CallerActions>();
 builder.Services.AddScoped<ProposalAccess>();
 builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Proposals;
+using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Api.Features.Workflows.History;
 using Workflow.Domain.Catalog;
@@ -20,7 +21,7 @@ public sealed record DisbursementDetail(
     Guid InstanceId, string State, string StateName, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History,
     DateTimeOffset CreatedAt, string CreatedBy);
 
-public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, IMediator mediator)
+public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess access, CallerActions callerActions, IMediator mediator)
     : IRequestHandler<GetDisbursementQuery, DisbursementDetail>
 {
     public async Task<DisbursementDetail> Handle(GetDisbursementQuery request, CancellationToken cancellationToken)
@@ -29,12 +30,11 @@ public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess 
             ?? throw new NotFoundException($"Không tìm thấy đề nghị giải ngân {request.Id}.");
         var proposalCode = await db.Proposals.AsNoTracking().Where(p => p.Id == d.ProposalId).Select(p => p.Code).SingleAsync(cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == d.InstanceId, cancellationToken);
-        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var standing = await callerActions.OfAsync(instance, cancellationToken);
         return new DisbursementDetail(d.Id, d.Code, d.ProposalId, proposalCode, d.Kind, d.Total, d.Split,
             FundingSources.Budget.ToDictionary(s => s, d.Cash), d.ContractValue, d.Note, d.TreasuryReference, d.PaidOn,
-            instance.Id, instance.State, definition.State(instance.State).DisplayName,
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList(),
+            instance.Id, instance.State, standing.StateName,
+            standing.Actions,
             await mediator.Send(new GetHistoryQuery("Disbursement", d.Id), cancellationToken), d.CreatedAt, d.CreatedBy);
     }
 }

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Api.Features.Workflows.History;
 using Workflow.Domain.Catalog;
@@ -30,15 +31,14 @@ public sealed record MoneyPosition(long Approved, long Committed, long Disbursed
 
 public sealed record DisbursementSummary(Guid Id, string Code, DisbursementKind Kind, long Total, string State, string StateName, string? TreasuryReference, DateOnly? PaidOn);
 
-public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, IMediator mediator)
+public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, CallerActions callerActions, IMediator mediator)
     : IRequestHandler<GetProposalQuery, ProposalDetail>
 {
     public async Task<ProposalDetail> Handle(GetProposalQuery request, CancellationToken cancellationToken)
     {
         var p = await access.FindAsync(request.Id, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == p.InstanceId, cancellationToken);
-        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var standing = await callerActions.OfAsync(instance, cancellationToken);
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Code == p.AgencyCode).Select(a => a.Name).SingleAsync(cancellationToken);
 
         var disbursements = await (from d in db.Disbursements.AsNoTracking()
@@ -67,8 +67,7 @@ public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess acce
             p.Id, p.Code, p.PlanId, p.PlanLineId, p.FiscalYear, p.Component, ProgramCatalog.Find(p.Component)?.Name ?? p.Component, p.AgencyCode, agencyName, p.UnitCode,
             p.Title, p.Kind, p.ActivityType, p.AreaType, p.Communes, p.StartDate, p.EndDate, p.TotalCost, p.StateSupport, p.Split, p.SplitByHand, p.Counterpart,
             p.Beneficiaries, p.Attachments, p.ContractValue, p.DecisionNumber, p.DecisionDate,
-            instance.Id, instance.State, definition.State(instance.State).DisplayName, p.Revision,
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList(),
+            instance.Id, instance.State, standing.StateName, p.Revision, standing.Actions,
             position, total, Settlement.StatusOf(settlement?.State), settlement?.Id,
             disbursements.Select(x => new DisbursementSummary(x.d.Id, x.d.Code, x.d.Kind, x.d.Total, x.State,
                 catalog.Get(x.DefinitionId, x.DefinitionVersion).State(x.State).DisplayName, x.d.TreasuryReference, x.d.PaidOn)).ToList(),

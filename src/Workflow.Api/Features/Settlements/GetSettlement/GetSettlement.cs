@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Proposals;
+using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Api.Features.Workflows.History;
 using Workflow.Domain.Catalog;
@@ -20,7 +21,7 @@ public sealed record SettlementDetail(
     IReadOnlyDictionary<FundingSource, long> ActualCost, long ActualTotal, IReadOnlyDictionary<FundingSource, long> RefundDue,
     Guid InstanceId, string State, string StateName, SettlementStatus Status, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History);
 
-public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, IMediator mediator)
+public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess access, CallerActions callerActions, IMediator mediator)
     : IRequestHandler<GetSettlementQuery, SettlementDetail>
 {
     public async Task<SettlementDetail> Handle(GetSettlementQuery request, CancellationToken cancellationToken)
@@ -29,12 +30,11 @@ public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess ac
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quyết toán {request.Id}.");
         var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == s.ProposalId, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == s.InstanceId, cancellationToken);
-        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(cancellationToken);
+        var standing = await callerActions.OfAsync(instance, cancellationToken);
         return new SettlementDetail(s.Id, s.ProposalId, proposal.Code, s.Outputs, s.AcceptedOn, proposal.Beneficiaries, s.Reached,
             FundingSources.Budget.ToDictionary(x => x, s.Actual), s.ActualTotal, FundingSources.Budget.ToDictionary(x => x, s.RefundDue),
-            instance.Id, instance.State, definition.State(instance.State).DisplayName, Settlement.StatusOf(instance.State),
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList(),
+            instance.Id, instance.State, standing.StateName, Settlement.StatusOf(instance.State),
+            standing.Actions,
             await mediator.Send(new GetHistoryQuery("Settlement", s.Id), cancellationToken));
     }
 }

@@ -18,27 +18,20 @@ public sealed record TaskView(Guid Id, string Title, string Role, DateTimeOffset
 /// <summary>An action the caller may take now: the UI renders one button per entry.</summary>
 public sealed record ActionView(string Action, string DisplayName, string To, bool RequiresComment, IReadOnlyList<string> RequiredData);
 
-public sealed class GetInstanceHandler(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access, TimeProvider clock)
+public sealed class GetInstanceHandler(WorkflowDbContext db, InstanceAccess access, CallerActions callerActions, TimeProvider clock)
     : IRequestHandler<GetInstanceQuery, InstanceView>
 {
     public async Task<InstanceView> Handle(GetInstanceQuery request, CancellationToken cancellationToken)
     {
         var instance = await access.FindAsync(request.Id, cancellationToken);
-        return await ViewOf(db, catalog, access, clock, instance, cancellationToken);
-    }
-
-    public static async Task<InstanceView> ViewOf(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access, TimeProvider clock,
-        WorkflowInstance instance, CancellationToken ct)
-    {
-        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(ct);
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.InstanceId == instance.Id && t.ClosedAt == null, ct);
+        var standing = await callerActions.OfAsync(instance, cancellationToken);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.InstanceId == instance.Id && t.ClosedAt == null, cancellationToken);
         var now = clock.GetUtcNow();
         return new InstanceView(
             instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.SubjectType, instance.SubjectId, instance.UnitCode, instance.AgencyCode,
-            instance.State, definition.State(instance.State).DisplayName, instance.IsCompleted, instance.Revision, instance.StartedAt, instance.UpdatedAt,
+            instance.State, standing.StateName, instance.IsCompleted, instance.Revision, instance.StartedAt, instance.UpdatedAt,
             task is null ? null : new TaskView(task.Id, task.Title, task.Role, task.DueAt, task.IsOverdue(now)),
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(ActionOf).ToList());
+            standing.Actions);
     }
 
     public static ActionView ActionOf(TransitionDefinition t) => new(t.Action, t.DisplayName, t.To, t.RequiresComment,

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Api.Features.Workflows.GetInstance;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Features.Workflows;
+
+/// <summary>Where an instance stands for the caller: the version it follows, its state's label, and the actions the caller may take now.</summary>
+public sealed class CallerActions(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access)
+{
+    public sealed record Standing(WorkflowDefinition Definition, string StateName, IReadOnlyList<ActionView> Actions);
+
+    public async Task<Standing> OfAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(ct);
+        return new Standing(definition, definition.State(instance.State).DisplayName,
+            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList());
+    }
+}
