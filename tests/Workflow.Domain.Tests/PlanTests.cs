@@ -35,9 +35,9 @@ public class PlanTests
         Assert.Equal("BP.HQ", plan.UnitCode);
         Assert.Equal(["DA2", "DA3.1", "DA3.2", "DA4.1", "DA4.3", "DA6", "DA7"], plan.Lines.Select(l => l.ComponentCode));
         Assert.Equal("BP.HQ.TTYT", plan.Lines[HonQuan2024.DA32].LeadAgencyCode);
-        Assert.Equal(3_507_000_000, plan.Total(FundingSource.Central));
-        Assert.Equal(176_000_000, plan.Total(FundingSource.Provincial));
-        Assert.Equal(351_000_000, plan.Total(FundingSource.District));
+        Assert.Equal(3_507_000_000, plan.Totals[FundingSource.Central]);
+        Assert.Equal(176_000_000, plan.Totals[FundingSource.Provincial]);
+        Assert.Equal(351_000_000, plan.Totals[FundingSource.District]);
         Assert.Equal(1_521_000_000 + 76_000_000 + 152_000_000, plan.Lines[HonQuan2024.DA2].Total);
         var revision = Assert.Single(plan.Revisions);
         Assert.Equal(1, revision.Version);
@@ -69,7 +69,7 @@ public class PlanTests
         AssertBrokenPaths(conflict.Violations, "lines[0].amounts.Central");
         Assert.Equal(1, plan.Version);
         Assert.Single(plan.Revisions);
-        Assert.Equal(1_521_000_000, plan.Lines[HonQuan2024.DA2].Central);
+        Assert.Equal(1_521_000_000, plan.Lines[HonQuan2024.DA2].Amounts.Central);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class PlanTests
         Revise(plan, cut, Da2CentralCommitted);
 
         Assert.Equal(2, plan.Version);
-        Assert.Equal(500_000_000, plan.Lines[HonQuan2024.DA2].Central);
+        Assert.Equal(500_000_000, plan.Lines[HonQuan2024.DA2].Amounts.Central);
     }
 
     [Fact]
@@ -110,9 +110,9 @@ public class PlanTests
         Assert.Equal([1, 2], plan.Revisions.Select(r => r.Version));
         Assert.Equal("Điều chỉnh kế hoạch vốn", plan.Revisions[1].Reason);
         Assert.Equal(RevisedAt, plan.UpdatedAt);
-        Assert.Equal(1_600_000_000, plan.Lines[HonQuan2024.DA2].Central);
+        Assert.Equal(1_600_000_000, plan.Lines[HonQuan2024.DA2].Amounts.Central);
         Assert.Equal(da2Id, plan.Lines[HonQuan2024.DA2].Id);
-        Assert.Equal(3_586_000_000, plan.Total(FundingSource.Central));
+        Assert.Equal(3_586_000_000, plan.Totals[FundingSource.Central]);
     }
 
     [Fact]

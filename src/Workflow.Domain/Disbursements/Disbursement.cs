@@ -1,4 +1,5 @@
-using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+using Workflow.Domain.Money;
 
 namespace Workflow.Domain.Disbursements;
 
@@ -18,12 +19,10 @@ public sealed class Disbursement
 {
     private Disbursement() { }
 
-    public static Disbursement Request(Guid id, string code, Guid proposalId, DisbursementKind kind, IReadOnlyDictionary<FundingSource, long> split,
+    public static Disbursement Request(Guid id, string code, Guid proposalId, DisbursementKind kind, SourceAmounts amounts,
         long? contractValue, string? note, string actor, DateTimeOffset now) => new()
     {
-        Id = id, Code = code, ProposalId = proposalId, Kind = kind,
-        Central = split.GetValueOrDefault(FundingSource.Central), Provincial = split.GetValueOrDefault(FundingSource.Provincial),
-        District = split.GetValueOrDefault(FundingSource.District), Commune = split.GetValueOrDefault(FundingSource.Commune),
+        Id = id, Code = code, ProposalId = proposalId, Kind = kind, Amounts = amounts,
         ContractValue = contractValue, Note = note, CreatedBy = actor, CreatedAt = now, UpdatedAt = now,
     };
 
@@ -32,75 +31,33 @@ public sealed class Disbursement
     public Guid ProposalId { get; private set; }
     public Guid InstanceId { get; private set; }
     public DisbursementKind Kind { get; private set; }
-    public long Central { get; private set; }
-    public long Provincial { get; private set; }
-    public long District { get; private set; }
-    public long Commune { get; private set; }
+
+    /// <summary>What is asked for, per source.</summary>
+    public SourceAmounts Amounts { get; private set; } = SourceAmounts.Zero;
     public long? ContractValue { get; private set; }
     public string? Note { get; private set; }
     public string? TreasuryReference { get; private set; }
     public DateOnly? PaidOn { get; private set; }
-    public long CashCentral { get; private set; }
-    public long CashProvincial { get; private set; }
-    public long CashDistrict { get; private set; }
-    public long CashCommune { get; private set; }
+
+    /// <summary>The new cash the treasury's confirmation released, per source (a payment clearing advances releases less than its amount).</summary>
+    public SourceAmounts Cash { get; private set; } = SourceAmounts.Zero;
     public bool IsPaid { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public long Total => checked(Central + Provincial + District + Commune);
-
-    public long Amount(FundingSource source) => source switch
-    {
-        FundingSource.Central => Central,
-        FundingSource.Provincial => Provincial,
-        FundingSource.District => District,
-        FundingSource.Commune => Commune,
-        _ => 0,
-    };
-
-    public long Cash(FundingSource source) => source switch
-    {
-        FundingSource.Central => CashCentral,
-        FundingSource.Provincial => CashProvincial,
-        FundingSource.District => CashDistrict,
-        FundingSource.Commune => CashCommune,
-        _ => 0,
-    };
-
-    public IReadOnlyDictionary<FundingSource, long> Split => FundingSources.Budget.ToDictionary(s => s, Amount);
+    public long Total => Amounts.Total;
 
     public void AttachTo(Guid instanceId) => InstanceId = instanceId;
 
     /// <summary>The treasury's confirmation: reference, date and the new cash per source this payment released.</summary>
-    public void ConfirmPaid(string treasuryReference, DateOnly paidOn, IReadOnlyDictionary<FundingSource, long> cash, DateTimeOffset now)
+    public void ConfirmPaid(string treasuryReference, DateOnly paidOn, SourceAmounts cash, DateTimeOffset now)
     {
+        if (IsPaid) throw new ConflictException($"Đề nghị giải ngân {Code} đã được kho bạc xác nhận thanh toán.", "disbursement.alreadyPaid");
         TreasuryReference = treasuryReference;
         PaidOn = paidOn;
-        CashCentral = cash.GetValueOrDefault(FundingSource.Central);
-        CashProvincial = cash.GetValueOrDefault(FundingSource.Provincial);
-        CashDistrict = cash.GetValueOrDefault(FundingSource.District);
-        CashCommune = cash.GetValueOrDefault(FundingSource.Commune);
+        Cash = cash;
         IsPaid = true;
         UpdatedAt = now;
     }
-}
-
-/// <summary>
-/// A proposal's money in one source, from its disbursements. Payments clear advances first (RULES.md 15), so the
-/// cash paid out is max(advances, payments) and the advance still outstanding is max(0, advances − payments).
-/// </summary>
-public readonly record struct DisbursementPosition(long Advances, long Payments)
-{
-    public long Cash => Math.Max(Advances, Payments);
-
-    public long AdvanceOutstanding => Math.Max(0, Advances - Payments);
-
-    public DisbursementPosition With(DisbursementKind kind, long amount) => kind == DisbursementKind.Advance
-        ? this with { Advances = checked(Advances + amount) }
-        : this with { Payments = checked(Payments + amount) };
-
-    public static DisbursementPosition Of(IEnumerable<Disbursement> disbursements, FundingSource source) =>
-        disbursements.Aggregate(new DisbursementPosition(0, 0), (p, d) => p.With(d.Kind, d.Amount(source)));
 }

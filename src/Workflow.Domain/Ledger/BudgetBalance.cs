@@ -60,51 +60,43 @@ public sealed class BudgetBalance
     {
         if (amount < 0 && kind != LedgerEntryKind.Allocate)
             throw new ArgumentOutOfRangeException(nameof(amount), "Only allocation changes may be negative.");
-        switch (kind)
-        {
-            case LedgerEntryKind.Allocate:
-            case LedgerEntryKind.CarryIn:
-                Allocated = checked(Allocated + amount);
-                break;
-            case LedgerEntryKind.CarryOut:
-                Allocated = checked(Allocated - amount);
-                break;
-            case LedgerEntryKind.Commit:
-                Committed = checked(Committed + amount);
-                break;
-            case LedgerEntryKind.Release:
-                Committed = checked(Committed - amount);
-                break;
-            case LedgerEntryKind.Disburse:
-                Disbursed = checked(Disbursed + amount);
-                break;
-            case LedgerEntryKind.Refund:
-                Disbursed = checked(Disbursed - amount);
-                break;
-            case LedgerEntryKind.Settle:
-                Settled = checked(Settled + amount);
-                break;
-        }
-        if (!(Allocated >= Committed && Committed >= Disbursed && Disbursed >= Settled && Settled >= 0))
+        var effect = Effect(kind, amount);
+        var allocated = checked(Allocated + effect.Allocated);
+        var committed = checked(Committed + effect.Committed);
+        var disbursed = checked(Disbursed + effect.Disbursed);
+        var settled = checked(Settled + effect.Settled);
+        if (!(allocated >= committed && committed >= disbursed && disbursed >= settled && settled >= 0))
             throw new ConflictException(
                 $"Sổ theo dõi {Component} – {FundingSources.NameOf(Source)} sẽ mất cân đối ({kind} {Vnd.Format(amount)}): " +
-                $"giao {Vnd.Format(Allocated)}, cam kết {Vnd.Format(Committed)}, giải ngân {Vnd.Format(Disbursed)}, quyết toán {Vnd.Format(Settled)}.",
+                $"giao {Vnd.Format(allocated)}, cam kết {Vnd.Format(committed)}, giải ngân {Vnd.Format(disbursed)}, quyết toán {Vnd.Format(settled)}.",
                 "ledger.unbalanced");
+        (Allocated, Committed, Disbursed, Settled) = (allocated, committed, disbursed, settled);
         Revision++;
         return new LedgerEntry(this, kind, amount, reference);
     }
 
-    /// <summary>The amount of <paramref name="kind"/> this entry adds to each column, to prove balances from entries.</summary>
-    public static (long Allocated, long Committed, long Disbursed, long Settled) Effect(LedgerEntryKind kind, long amount) => kind switch
+    /// <summary>
+    /// The one mapping of an entry kind to the column it moves: what an entry of <paramref name="kind"/> adds to each
+    /// column. <see cref="Apply"/> moves the balance by it, and the report proves each balance is the sum of its entries with it.
+    /// </summary>
+    public static BalanceColumns Effect(LedgerEntryKind kind, long amount) => kind switch
     {
-        LedgerEntryKind.Allocate or LedgerEntryKind.CarryIn => (amount, 0, 0, 0),
-        LedgerEntryKind.CarryOut => (-amount, 0, 0, 0),
-        LedgerEntryKind.Commit => (0, amount, 0, 0),
-        LedgerEntryKind.Release => (0, -amount, 0, 0),
-        LedgerEntryKind.Disburse => (0, 0, amount, 0),
-        LedgerEntryKind.Refund => (0, 0, -amount, 0),
-        _ => (0, 0, 0, amount),
+        LedgerEntryKind.Allocate or LedgerEntryKind.CarryIn => new(amount, 0, 0, 0),
+        LedgerEntryKind.CarryOut => new(-amount, 0, 0, 0),
+        LedgerEntryKind.Commit => new(0, amount, 0, 0),
+        LedgerEntryKind.Release => new(0, -amount, 0, 0),
+        LedgerEntryKind.Disburse => new(0, 0, amount, 0),
+        LedgerEntryKind.Refund => new(0, 0, -amount, 0),
+        LedgerEntryKind.Settle => new(0, 0, 0, amount),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger entry kind."),
     };
+}
+
+/// <summary>The four columns of a balance, or a change to them.</summary>
+public readonly record struct BalanceColumns(long Allocated, long Committed, long Disbursed, long Settled)
+{
+    public static BalanceColumns operator +(BalanceColumns a, BalanceColumns b) =>
+        new(checked(a.Allocated + b.Allocated), checked(a.Committed + b.Committed), checked(a.Disbursed + b.Disbursed), checked(a.Settled + b.Settled));
 }
 
 /// <summary>What caused a ledger movement: the subject and, for workflow steps, the transition.</summary>

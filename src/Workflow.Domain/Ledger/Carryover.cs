@@ -1,4 +1,4 @@
-using Workflow.Domain.Catalog;
+using Workflow.Domain.Money;
 
 namespace Workflow.Domain.Ledger;
 
@@ -11,18 +11,15 @@ public sealed class Carryover
 {
     private Carryover() { }
 
-    public Carryover(Guid id, Guid fromPlanLineId, Guid toPlanLineId, string decisionReference, IReadOnlyDictionary<FundingSource, long> moved,
-        IReadOnlyDictionary<FundingSource, long> commitmentsKept, string actor, DateTimeOffset at)
+    public Carryover(Guid id, Guid fromPlanLineId, Guid toPlanLineId, string decisionReference, SourceAmounts moved,
+        SourceAmounts commitmentsKept, string actor, DateTimeOffset at)
     {
         Id = id;
         FromPlanLineId = fromPlanLineId;
         ToPlanLineId = toPlanLineId;
         DecisionReference = decisionReference;
-        MovedCentral = moved.GetValueOrDefault(FundingSource.Central);
-        MovedProvincial = moved.GetValueOrDefault(FundingSource.Provincial);
-        MovedDistrict = moved.GetValueOrDefault(FundingSource.District);
-        MovedCommune = moved.GetValueOrDefault(FundingSource.Commune);
-        KeptCommitments = commitmentsKept.Values.Sum();
+        Moved = moved;
+        KeptCommitments = commitmentsKept.Total;
         Actor = actor;
         At = at;
     }
@@ -31,20 +28,9 @@ public sealed class Carryover
     public Guid FromPlanLineId { get; private set; }
     public Guid ToPlanLineId { get; private set; }
     public string DecisionReference { get; private set; } = "";
-    public long MovedCentral { get; private set; }
-    public long MovedProvincial { get; private set; }
-    public long MovedDistrict { get; private set; }
-    public long MovedCommune { get; private set; }
+    /// <summary>The uncommitted allocation that left the line, per source.</summary>
+    public SourceAmounts Moved { get; private set; } = SourceAmounts.Zero;
     public long KeptCommitments { get; private set; }
     public string Actor { get; private set; } = "";
     public DateTimeOffset At { get; private set; }
-
-    public long Moved(FundingSource source) => source switch
-    {
-        FundingSource.Central => MovedCentral,
-        FundingSource.Provincial => MovedProvincial,
-        FundingSource.District => MovedDistrict,
-        FundingSource.Commune => MovedCommune,
-        _ => 0,
-    };
 }

@@ -8,6 +8,12 @@ public readonly record struct Vnd(long Value) : IComparable<Vnd>
     public static readonly Vnd Zero = new(0);
     public const long OneMillion = 1_000_000;
 
+    /// <summary>
+    /// The largest amount one field may hold, everywhere a person types money: 10^15 đồng (a million billion). Far
+    /// above any real plan, and low enough that thousands of such amounts still add up without overflow.
+    /// </summary>
+    public const long MaxAmount = 1_000_000_000_000_000;
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public static Vnd operator +(Vnd a, Vnd b) => new(checked(a.Value + b.Value));

@@ -8,7 +8,7 @@ namespace Workflow.Domain.Plans;
 /// </summary>
 public sealed class CounterpartPolicy
 {
-    private CounterpartPolicy() { ProvinceCode = ""; RatesText = ""; }
+    private CounterpartPolicy() { ProvinceCode = ""; }
 
     public CounterpartPolicy(string provinceCode, int fromFiscalYear, CounterpartTerms terms, string basis)
     {
@@ -16,7 +16,7 @@ public sealed class CounterpartPolicy
         FromFiscalYear = fromFiscalYear;
         MinimumLocalRate = terms.MinimumLocalRate;
         RoundingUnit = terms.RoundingUnit;
-        RatesText = CounterpartTerms.FormatRates(terms.Rates);
+        Rates = FundingSources.LocalBudget.Where(terms.Rates.ContainsKey).ToDictionary(s => s, s => terms.Rates[s]);
         Basis = basis;
     }
 
@@ -25,10 +25,10 @@ public sealed class CounterpartPolicy
     public int FromFiscalYear { get; private set; }
     public decimal MinimumLocalRate { get; private set; }
     public long RoundingUnit { get; private set; }
-    public string RatesText { get; private set; }
+    public IReadOnlyDictionary<FundingSource, decimal> Rates { get; private set; } = new Dictionary<FundingSource, decimal>();
     public string? Basis { get; private set; }
 
-    public CounterpartTerms Terms => new(MinimumLocalRate, CounterpartTerms.ParseRates(RatesText), RoundingUnit);
+    public CounterpartTerms Terms => new(MinimumLocalRate, Rates, RoundingUnit);
 
     /// <summary>
     /// QĐ 02/2022/QĐ-TTg bands: 3 % for provinces receiving ≥ 70 % of their budget from the centre, 10 % for

@@ -13,7 +13,7 @@ public sealed class Plan
     private readonly List<PlanLine> _lines = [];
     private readonly List<PlanRevision> _revisions = [];
 
-    private Plan() { UnitCode = CounterpartRatesText = ""; }
+    private Plan() { UnitCode = ""; }
 
     public Guid Id { get; private set; }
     public int FiscalYear { get; private set; }
@@ -26,7 +26,7 @@ public sealed class Plan
 
     /// <summary>The counterpart terms the plan was checked against: the file's own, or the province's when the file is silent.</summary>
     public decimal CounterpartMinimumLocalRate { get; private set; }
-    public string CounterpartRatesText { get; private set; }
+    public IReadOnlyDictionary<FundingSource, decimal> CounterpartRates { get; private set; } = new Dictionary<FundingSource, decimal>();
     public long CounterpartRoundingUnit { get; private set; }
     public bool CounterpartStated { get; private set; }
 
@@ -39,9 +39,9 @@ public sealed class Plan
     public IReadOnlyList<PlanLine> Lines => _lines;
     public IReadOnlyList<PlanRevision> Revisions => _revisions;
 
-    public CounterpartTerms Counterpart => new(CounterpartMinimumLocalRate, CounterpartTerms.ParseRates(CounterpartRatesText), CounterpartRoundingUnit);
+    public CounterpartTerms Counterpart => new(CounterpartMinimumLocalRate, CounterpartRates, CounterpartRoundingUnit);
 
-    public long Total(FundingSource source) => _lines.Sum(l => l.Amount(source));
+    public SourceAmounts Totals => SourceAmounts.Sum(_lines.Select(l => l.Amounts));
 
     public static Plan Import(Guid id, PlanContent content, CounterpartTerms applied, IReadOnlyCollection<Agency> agencies,
         string actor, DateTimeOffset now, string contentJson)
@@ -99,7 +99,7 @@ public sealed class Plan
         CounterpartStated = content.Counterpart is not null;
         CounterpartMinimumLocalRate = applied.MinimumLocalRate;
         CounterpartRoundingUnit = applied.RoundingUnit;
-        CounterpartRatesText = CounterpartTerms.FormatRates(applied.Rates);
+        CounterpartRates = FundingSources.LocalBudget.Where(applied.Rates.ContainsKey).ToDictionary(s => s, s => applied.Rates[s]);
         UpdatedAt = now;
 
         var kept = new List<PlanLine>();
@@ -140,30 +140,17 @@ public sealed class PlanLine
     public int Position { get; private set; }
     public string ComponentCode { get; private set; }
     public string LeadAgencyCode { get; private set; }
-    public long Central { get; private set; }
-    public long Provincial { get; private set; }
-    public long District { get; private set; }
-    public long Commune { get; private set; }
+    public SourceAmounts Amounts { get; private set; } = SourceAmounts.Zero;
 
-    public long Amount(FundingSource source) => source switch
-    {
-        FundingSource.Central => Central,
-        FundingSource.Provincial => Provincial,
-        FundingSource.District => District,
-        FundingSource.Commune => Commune,
-        _ => 0,
-    };
+    public long Amount(FundingSource source) => Amounts[source];
 
-    public long Total => checked(Central + Provincial + District + Commune);
+    public long Total => Amounts.Total;
 
     internal void Set(int position, string leadAgencyCode, IReadOnlyDictionary<FundingSource, long> amounts)
     {
         Position = position;
         LeadAgencyCode = leadAgencyCode;
-        Central = amounts.GetValueOrDefault(FundingSource.Central);
-        Provincial = amounts.GetValueOrDefault(FundingSource.Provincial);
-        District = amounts.GetValueOrDefault(FundingSource.District);
-        Commune = amounts.GetValueOrDefault(FundingSource.Commune);
+        Amounts = SourceAmounts.From(amounts);
     }
 }
 

@@ -22,16 +22,6 @@ public sealed record DecisionInfo(string? Number, DateOnly? Date, string? Issuer
 public sealed record CounterpartTerms(decimal MinimumLocalRate, IReadOnlyDictionary<FundingSource, decimal> Rates, long RoundingUnit)
 {
     public decimal RateOf(FundingSource source) => Rates.GetValueOrDefault(source);
-
-    /// <summary>The rates as stored in one column: <c>Provincial=0.05;District=0.1</c>.</summary>
-    public static string FormatRates(IReadOnlyDictionary<FundingSource, decimal> rates) =>
-        string.Join(';', FundingSources.LocalBudget.Where(rates.ContainsKey)
-            .Select(s => $"{s}={rates[s].ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-
-    public static Dictionary<FundingSource, decimal> ParseRates(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('='))
-            .ToDictionary(p => Enum.Parse<FundingSource>(p[0]), p => decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public sealed record PlanLineContent(string Component, string LeadAgency, IReadOnlyDictionary<FundingSource, long> Amounts)

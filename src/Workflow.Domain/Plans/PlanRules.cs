@@ -12,7 +12,7 @@ namespace Workflow.Domain.Plans;
 public static class PlanRules
 {
     /// <summary>No single plan cell is larger than this: a trillion-trillion typo is caught before any sum overflows.</summary>
-    public const long MaxAmount = 1_000_000_000_000_000; // 10^15 đồng
+    public const long MaxAmount = Vnd.MaxAmount;
 
     public const int FirstFiscalYear = 2021;
     public const int LastFiscalYear = 2035;

@@ -1,5 +1,7 @@
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
+using Workflow.Domain.Money;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Domain.Proposals;
 
@@ -46,7 +48,7 @@ public sealed record Attachment(string Name, string Sha256);
 /// <summary>What a proposal asks for; the same for create and edit.</summary>
 public sealed record ProposalContent(
     string Title, ProposalKind Kind, ActivityType? ActivityType, AreaType AreaType, IReadOnlyList<string> Communes,
-    DateOnly StartDate, DateOnly EndDate, long TotalCost, long StateSupport, IReadOnlyDictionary<FundingSource, long>? Split,
+    DateOnly StartDate, DateOnly EndDate, long TotalCost, long StateSupport, SourceAmounts? Split,
     ParticipantCounterpart Counterpart, Beneficiaries Beneficiaries, IReadOnlyList<Attachment> Attachments, long? ContractValue);
 
 /// <summary>
@@ -71,15 +73,14 @@ public sealed class Proposal
     public ProposalKind Kind { get; private set; }
     public ActivityType? ActivityType { get; private set; }
     public AreaType AreaType { get; private set; }
-    public string CommunesText { get; private set; } = "";
+    public IReadOnlyList<string> Communes { get; private set; } = [];
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
     public long TotalCost { get; private set; }
     public long StateSupport { get; private set; }
-    public long Central { get; private set; }
-    public long Provincial { get; private set; }
-    public long District { get; private set; }
-    public long Commune { get; private set; }
+
+    /// <summary>The state support per budget source (RULES.md 8).</summary>
+    public SourceAmounts Split { get; private set; } = SourceAmounts.Zero;
     public bool SplitByHand { get; private set; }
     public long CounterpartCash { get; private set; }
     public long CounterpartLabour { get; private set; }
@@ -90,7 +91,7 @@ public sealed class Proposal
     public int EthnicMinority { get; private set; }
     public int Disabled { get; private set; }
     public int TotalParticipants { get; private set; }
-    public string AttachmentsText { get; private set; } = "";
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
     public long? ContractValue { get; private set; }
 
     public string? DecisionNumber { get; private set; }
@@ -100,28 +101,14 @@ public sealed class Proposal
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Revision { get; private set; }
 
-    public IReadOnlyList<string> Communes => CommunesText.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    public IReadOnlyList<Attachment> Attachments => AttachmentsText.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(a => a.Split('\t')).Select(a => new Attachment(a[1], a[0])).ToList();
-
     public ParticipantCounterpart Counterpart => new(CounterpartCash, CounterpartLabour, CounterpartInKind);
 
     public Beneficiaries Beneficiaries => new(Poor, NearPoor, NewlyEscaped, EthnicMinority, Disabled, TotalParticipants);
 
-    public long Amount(FundingSource source) => source switch
-    {
-        FundingSource.Central => Central,
-        FundingSource.Provincial => Provincial,
-        FundingSource.District => District,
-        FundingSource.Commune => Commune,
-        _ => 0,
-    };
-
-    public IReadOnlyDictionary<FundingSource, long> Split => FundingSources.Budget.ToDictionary(s => s, Amount);
+    public long Amount(FundingSource source) => Split[source];
 
     public static Proposal Draft(Guid id, string code, Guid planId, Guid planLineId, string component, string agencyCode, string unitCode, int fiscalYear,
-        ProposalContent content, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, string actor, DateTimeOffset now)
+        ProposalContent content, SourceAmounts split, bool splitByHand, string actor, DateTimeOffset now)
     {
         var proposal = new Proposal
         {
@@ -134,8 +121,11 @@ public sealed class Proposal
 
     public void AttachTo(Guid instanceId) => InstanceId = instanceId;
 
-    public void Edit(ProposalContent content, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, DateTimeOffset now)
+    /// <summary>The agency corrects its proposal; only a draft changes (also after a return for revision).</summary>
+    public void Edit(ProposalContent content, SourceAmounts split, bool splitByHand, string currentState, DateTimeOffset now)
     {
+        if (currentState != ProposalProcess.Draft)
+            throw new ConflictException($"Chỉ sửa được đề xuất ở trạng thái Dự thảo (hiện tại: {currentState}).", "proposal.notDraft");
         Set(content, split, splitByHand, now);
         Revision++;
     }
@@ -158,21 +148,22 @@ public sealed class Proposal
         Revision++;
     }
 
-    private void Set(ProposalContent c, IReadOnlyDictionary<FundingSource, long> split, bool splitByHand, DateTimeOffset now)
+    private void Set(ProposalContent c, SourceAmounts split, bool splitByHand, DateTimeOffset now)
     {
+        var violations = ProposalRules.CheckContent(c).ToList();
+        if (split.Total != c.StateSupport || split.Entries.Any(e => e.Amount < 0))
+            violations.Add(new("split", $"{RuleText.Prefix(Rules.SplitFollowsLine.Number)} cộng các nguồn được {Vnd.Format(split.Total)}, khác kinh phí ngân sách hỗ trợ {Vnd.Format(c.StateSupport)}."));
+        if (violations.Count > 0) throw new ValidationFailedException(violations);
         Title = c.Title;
         Kind = c.Kind;
         ActivityType = c.ActivityType;
         AreaType = c.AreaType;
-        CommunesText = string.Join(',', c.Communes);
+        Communes = c.Communes.ToList();
         StartDate = c.StartDate;
         EndDate = c.EndDate;
         TotalCost = c.TotalCost;
         StateSupport = c.StateSupport;
-        Central = split.GetValueOrDefault(FundingSource.Central);
-        Provincial = split.GetValueOrDefault(FundingSource.Provincial);
-        District = split.GetValueOrDefault(FundingSource.District);
-        Commune = split.GetValueOrDefault(FundingSource.Commune);
+        Split = split;
         SplitByHand = splitByHand;
         CounterpartCash = c.Counterpart.Cash;
         CounterpartLabour = c.Counterpart.Labour;
@@ -183,7 +174,7 @@ public sealed class Proposal
         EthnicMinority = c.Beneficiaries.EthnicMinority;
         Disabled = c.Beneficiaries.Disabled;
         TotalParticipants = c.Beneficiaries.TotalParticipants;
-        AttachmentsText = string.Join('\n', c.Attachments.Select(a => $"{a.Sha256}\t{a.Name}"));
+        Attachments = c.Attachments.ToList();
         ContractValue = c.ContractValue;
         UpdatedAt = now;
     }

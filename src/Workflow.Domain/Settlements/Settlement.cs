@@ -1,12 +1,15 @@
-using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
+using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
+using Workflow.Domain.Settlements.Rules;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Domain.Settlements;
 
 /// <summary>Where a proposal's settlement stands, as the report counts it.</summary>
 public enum SettlementStatus { NotStarted, InProgress, Submitted, Approved, Closed }
 
-public sealed record SettlementContent(string Outputs, DateOnly? AcceptedOn, Beneficiaries Reached, IReadOnlyDictionary<FundingSource, long> ActualCost);
+public sealed record SettlementContent(string Outputs, DateOnly? AcceptedOn, Beneficiaries Reached, SourceAmounts ActualCost);
 
 /// <summary>
 /// Acceptance (nghiệm thu) and settlement (quyết toán) of one proposal: outputs and beneficiaries reached, actual
@@ -20,7 +23,7 @@ public sealed class Settlement
     public static Settlement Open(Guid id, Guid proposalId, SettlementContent content, string actor, DateTimeOffset now)
     {
         var settlement = new Settlement { Id = id, ProposalId = proposalId, CreatedBy = actor, CreatedAt = now };
-        settlement.Edit(content, now);
+        settlement.Set(content, now);
         return settlement;
     }
 
@@ -35,45 +38,35 @@ public sealed class Settlement
     public int ReachedEthnicMinority { get; private set; }
     public int ReachedDisabled { get; private set; }
     public int ReachedTotal { get; private set; }
-    public long ActualCentral { get; private set; }
-    public long ActualProvincial { get; private set; }
-    public long ActualDistrict { get; private set; }
-    public long ActualCommune { get; private set; }
-    public long RefundDueCentral { get; private set; }
-    public long RefundDueProvincial { get; private set; }
-    public long RefundDueDistrict { get; private set; }
-    public long RefundDueCommune { get; private set; }
+
+    /// <summary>The actual cost accepted, per source (RULES.md 17).</summary>
+    public SourceAmounts ActualCost { get; private set; } = SourceAmounts.Zero;
+
+    /// <summary>Cash paid beyond the actual cost, to come back to the budget.</summary>
+    public SourceAmounts RefundDue { get; private set; } = SourceAmounts.Zero;
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public Beneficiaries Reached => new(ReachedPoor, ReachedNearPoor, ReachedNewlyEscaped, ReachedEthnicMinority, ReachedDisabled, ReachedTotal);
 
-    public long Actual(FundingSource source) => source switch
-    {
-        FundingSource.Central => ActualCentral,
-        FundingSource.Provincial => ActualProvincial,
-        FundingSource.District => ActualDistrict,
-        FundingSource.Commune => ActualCommune,
-        _ => 0,
-    };
-
-    public long RefundDue(FundingSource source) => source switch
-    {
-        FundingSource.Central => RefundDueCentral,
-        FundingSource.Provincial => RefundDueProvincial,
-        FundingSource.District => RefundDueDistrict,
-        FundingSource.Commune => RefundDueCommune,
-        _ => 0,
-    };
-
-    public long ActualTotal => FundingSources.Budget.Sum(Actual);
+    public long ActualTotal => ActualCost.Total;
 
     public void AttachTo(Guid instanceId) => InstanceId = instanceId;
 
-    public void Edit(SettlementContent c, DateTimeOffset now)
+    /// <summary>The agency corrects its settlement; only a draft changes (RULES.md 18 checks the content).</summary>
+    public void Edit(SettlementContent content, string currentState, DateTimeOffset now)
     {
-        Outputs = c.Outputs;
+        if (currentState != SettlementProcess.Draft)
+            throw new ConflictException($"Chỉ sửa được hồ sơ quyết toán ở trạng thái Dự thảo (hiện tại: {currentState}).", "settlement.notDraft");
+        Set(content, now);
+    }
+
+    private void Set(SettlementContent c, DateTimeOffset now)
+    {
+        var violations = AcceptanceRecord.Check(c).ToList();
+        if (violations.Count > 0) throw new ValidationFailedException(violations);
+        Outputs = c.Outputs.Trim();
         AcceptedOn = c.AcceptedOn;
         ReachedPoor = c.Reached.Poor;
         ReachedNearPoor = c.Reached.NearPoor;
@@ -81,29 +74,23 @@ public sealed class Settlement
         ReachedEthnicMinority = c.Reached.EthnicMinority;
         ReachedDisabled = c.Reached.Disabled;
         ReachedTotal = c.Reached.TotalParticipants;
-        ActualCentral = c.ActualCost.GetValueOrDefault(FundingSource.Central);
-        ActualProvincial = c.ActualCost.GetValueOrDefault(FundingSource.Provincial);
-        ActualDistrict = c.ActualCost.GetValueOrDefault(FundingSource.District);
-        ActualCommune = c.ActualCost.GetValueOrDefault(FundingSource.Commune);
+        ActualCost = c.ActualCost;
         UpdatedAt = now;
     }
 
-    public void RecordRefundDue(IReadOnlyDictionary<FundingSource, long> due, DateTimeOffset now)
+    public void RecordRefundDue(SourceAmounts due, DateTimeOffset now)
     {
-        RefundDueCentral = due.GetValueOrDefault(FundingSource.Central);
-        RefundDueProvincial = due.GetValueOrDefault(FundingSource.Provincial);
-        RefundDueDistrict = due.GetValueOrDefault(FundingSource.District);
-        RefundDueCommune = due.GetValueOrDefault(FundingSource.Commune);
+        RefundDue = due;
         UpdatedAt = now;
     }
 
     public static SettlementStatus StatusOf(string? settlementState) => settlementState switch
     {
         null => SettlementStatus.NotStarted,
-        "Draft" => SettlementStatus.InProgress,
-        "Submitted" or "Verified" => SettlementStatus.Submitted,
-        "Approved" => SettlementStatus.Approved,
-        "Closed" => SettlementStatus.Closed,
+        SettlementProcess.Draft => SettlementStatus.InProgress,
+        SettlementProcess.Submitted or SettlementProcess.Verified => SettlementStatus.Submitted,
+        SettlementProcess.Approved => SettlementStatus.Approved,
+        SettlementProcess.Closed => SettlementStatus.Closed,
         _ => SettlementStatus.InProgress,
     };
 }

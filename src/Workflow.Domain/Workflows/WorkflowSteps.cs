@@ -46,6 +46,7 @@ public sealed class TransitionContext(
     Actor actor, string? comment, JsonElement data, DateTimeOffset now)
 {
     private readonly List<object> _messages = [];
+    private readonly List<FollowUp> _followUps = [];
 
     public WorkflowInstance Instance { get; } = instance;
     public WorkflowDefinition Definition { get; } = definition;
@@ -64,7 +65,16 @@ public sealed class TransitionContext(
     public IReadOnlyList<object> Messages => _messages;
 
     public void Publish(object message) => _messages.Add(message);
+
+    /// <summary>Transitions of other instances the runtime fires as the system after this one's effects, in the same transaction.</summary>
+    public IReadOnlyList<FollowUp> FollowUps => _followUps;
+
+    /// <summary>Asks for another instance to move with this one (a settlement's approval settles its proposal).</summary>
+    public void Then(Guid instanceId, string action, string? comment) => _followUps.Add(new(instanceId, action, comment));
 }
+
+/// <summary>A transition an effect asked for on another instance.</summary>
+public sealed record FollowUp(Guid InstanceId, string Action, string? Comment);
 
 /// <summary>Who acts: a signed-in user, or the system (deadline escalations).</summary>
 public sealed record Actor(Guid Id, string UserName, IReadOnlyList<string> Roles, string AgencyCode, string UnitCode)

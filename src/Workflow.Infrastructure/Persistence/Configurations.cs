@@ -42,7 +42,7 @@ internal sealed class CounterpartPolicyConfiguration : IEntityTypeConfiguration<
         b.ToTable("counterpart_policies");
         b.HasKey(p => p.Id);
         b.Property(p => p.ProvinceCode).HasMaxLength(64).IsRequired();
-        b.Property(p => p.RatesText).HasMaxLength(256).IsRequired();
+        b.Property(p => p.Rates).AsJsonRates().HasColumnName("Rates").HasMaxLength(256).IsRequired();
         b.Property(p => p.Basis).HasMaxLength(512);
         b.HasIndex(p => new { p.ProvinceCode, p.FromFiscalYear }).IsUnique();
         b.Ignore(p => p.Terms);
@@ -82,7 +82,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.DecisionIssuer).HasMaxLength(256);
         b.Property(p => p.DecisionTitle).HasMaxLength(1024);
         b.Property(p => p.DecisionBasis).HasMaxLength(2048);
-        b.Property(p => p.CounterpartRatesText).HasMaxLength(256).IsRequired();
+        b.Property(p => p.CounterpartRates).AsJsonRates().HasColumnName("CounterpartRates").HasMaxLength(256).IsRequired();
         b.Property(p => p.CreatedBy).HasMaxLength(64).IsRequired();
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.Counterpart);
@@ -105,6 +105,7 @@ internal sealed class PlanLineConfiguration : IEntityTypeConfiguration<PlanLine>
         b.Property(l => l.LeadAgencyCode).HasMaxLength(64).IsRequired();
         b.HasIndex(l => new { l.PlanId, l.ComponentCode }).IsUnique();
         b.HasOne<Agency>().WithMany().HasForeignKey(l => l.LeadAgencyCode).OnDelete(DeleteBehavior.Restrict);
+        b.MapSourceAmounts(l => l.Amounts);
         b.Ignore(l => l.Total);
     }
 }

@@ -57,19 +57,17 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.ActivityType).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.AreaType).HasConversion<string>().HasMaxLength(32);
-        b.Property(x => x.CommunesText).HasMaxLength(1024);
-        b.Property(x => x.AttachmentsText).HasMaxLength(8192);
+        b.Property(x => x.Communes).AsJsonList().HasColumnName("Communes");
+        b.Property(x => x.Attachments).AsJsonList().HasColumnName("Attachments");
+        b.MapSourceAmounts(x => x.Split);
         b.Property(x => x.DecisionNumber).HasMaxLength(128);
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => x.PlanLineId);
         b.HasIndex(x => new { x.UnitCode, x.AgencyCode });
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.PlanLineId).OnDelete(DeleteBehavior.Restrict);
-        b.Ignore(x => x.Communes);
-        b.Ignore(x => x.Attachments);
         b.Ignore(x => x.Counterpart);
         b.Ignore(x => x.Beneficiaries);
-        b.Ignore(x => x.Split);
     }
 }
 
@@ -88,8 +86,9 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasIndex(x => x.ProposalId);
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.MapSourceAmounts(x => x.Amounts);
+        b.MapSourceAmounts(x => x.Cash, "Cash");
         b.Ignore(x => x.Total);
-        b.Ignore(x => x.Split);
     }
 }
 
@@ -104,6 +103,8 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.MapSourceAmounts(x => x.ActualCost, "Actual");
+        b.MapSourceAmounts(x => x.RefundDue, "RefundDue");
         b.Ignore(x => x.Reached);
         b.Ignore(x => x.ActualTotal);
     }
@@ -118,7 +119,7 @@ internal sealed class SupportPolicyConfiguration : IEntityTypeConfiguration<Supp
         b.Property(x => x.ProvinceCode).HasMaxLength(64).IsRequired();
         b.HasIndex(x => new { x.ProvinceCode, x.FromFiscalYear }).IsUnique();
         b.Property(x => x.Basis).HasMaxLength(512);
-        b.Ignore(x => x.Policy);
+        b.Property(x => x.Policy).AsJson().HasColumnName("PolicyJson").IsRequired();
     }
 }
 
@@ -133,6 +134,7 @@ internal sealed class CarryoverConfiguration : IEntityTypeConfiguration<Carryove
         b.HasIndex(x => x.FromPlanLineId).IsUnique();
         b.Property(x => x.DecisionReference).HasMaxLength(256).IsRequired();
         b.Property(x => x.Actor).HasMaxLength(64).IsRequired();
+        b.MapSourceAmounts(x => x.Moved, "Moved");
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.FromPlanLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.ToPlanLineId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -45,8 +45,10 @@ public sealed class DefinitionLoader(IEnumerable<IWorkflowGuard> guards, IEnumer
 
     public (LoadedDefinition? Definition, IReadOnlyList<DefinitionProblem> Problems) Read(string file, string content)
     {
-        var (definition, problems) = Reader().Read(file, content);
-        if (definition is null) return (null, problems);
+        var (definition, read) = Reader().Read(file, content);
+        if (definition is null) return (null, read);
+        var problems = read.Concat(LifecycleProcesses.Check(definition).Select(p => new DefinitionProblem(file, p.Path, p.Message))).ToList();
+        if (problems.Count > read.Count) return (null, problems);
         var canonical = CanonicalJson.Serialize(JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }).RootElement);
         return (new LoadedDefinition(definition, file, content, CanonicalJson.Sha256(canonical)), problems);
     }

@@ -79,6 +79,8 @@ public sealed class WorkflowRuntime(
         }
         foreach (var step in transition.Effects)
             await effects.Single(e => e.Name == step.Name).ApplyAsync(context, step.Args, ct);
+        foreach (var followUp in context.FollowUps)
+            await FireWithoutSavingAsync(followUp.InstanceId, followUp.Action, Actor.System, followUp.Comment, null, ct);
 
         var role = actor.IsSystem ? "System" : WorkflowRules.RoleFor(transition, from, instance, actor)!;
         var to = definition.State(transition.To);

@@ -218,7 +218,7 @@ public sealed class LifecycleRaceTests(LifecycleFixture fixture) : IClassFixture
          join i in db.WorkflowInstances on d.InstanceId equals i.Id
          where d.ProposalId == proposalId && states.Contains(i.State)
          orderby d.CreatedAt
-         select new Row(d.Id, d.Kind, d.Central, d.Provincial, d.District, d.Commune, i.State)).ToListAsync());
+         select new Row(d.Id, d.Kind, d.Amounts.Central, d.Amounts.Provincial, d.Amounts.District, d.Amounts.Commune, i.State)).ToListAsync());
 
     /// <summary>Rule 12: per source, the advances and the payments in these states each stay within the proposal's approved amount.</summary>
     private async Task AssertWithinApprovedAsync(Guid proposalId, string[] states, string context)

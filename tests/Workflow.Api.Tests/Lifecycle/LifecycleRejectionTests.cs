@@ -310,7 +310,7 @@ public sealed class LifecycleRejectionTests(LifecycleFixture fixture) : IClassFi
         using (var create = await health.CreateProposalAsync(LifecycleApi.Model(lineId, 30_000_000, "Mô hình của Trung tâm Y tế trên dòng DA2")))
         {
             var problem = await ProblemAssert.IsProblemAsync(create, HttpStatusCode.Forbidden);
-            Assert.Contains("quy tắc 7", (string?)problem["detail"]);
+            Assert.Contains("Quy tắc 7", (string?)problem["detail"]);
         }
         Assert.Equal("Draft", (string?)(await clerk.GetDisbursementAsync(disbursement))["state"]);
     }

@@ -56,11 +56,8 @@ public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
             new DecisionInfo(plan.DecisionNumber, plan.DecisionDate, plan.DecisionIssuer, plan.DecisionTitle, plan.DecisionBasis),
             plan.CounterpartStated ? plan.Counterpart : null,
             plan.Lines.OrderBy(l => l.Position)
-                .Select(l => new PlanLineContent(l.ComponentCode, agencies[l.LeadAgencyCode], AmountsOf(l.Amount)))
+                .Select(l => new PlanLineContent(l.ComponentCode, agencies[l.LeadAgencyCode], l.Amounts.ToDictionary()))
                 .ToList(),
-            AmountsOf(plan.Total));
+            plan.Totals.ToDictionary());
     }
-
-    public static Dictionary<FundingSource, long> AmountsOf(Func<FundingSource, long> amount) =>
-        FundingSources.Budget.ToDictionary(s => s, amount);
 }

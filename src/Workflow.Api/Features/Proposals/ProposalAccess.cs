@@ -3,6 +3,7 @@ using Workflow.Api.Common;
 using Workflow.Domain.Common;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Proposals;
+using Workflow.Domain.Proposals.Rules;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 
@@ -40,7 +41,7 @@ public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
     /// <summary>Only the proposal's own agency edits it and asks for its money (RULES.md 7).</summary>
     public void EnsureOwnAgency(Proposal proposal, string what)
     {
-        if (!user.IsIn(Roles.LeadAgency) || user.AgencyCode != proposal.AgencyCode || user.UnitCode != proposal.UnitCode)
-            throw new ForbiddenException($"Chỉ cán bộ của cơ quan chủ trì đề xuất mới được {what}.");
+        if (!LeadAgencyOwnsProposal.MayDraft(proposal.AgencyCode, proposal.UnitCode, user.IsIn(Roles.LeadAgency), user.AgencyCode, user.UnitCode))
+            throw new ForbiddenException(LeadAgencyOwnsProposal.EditRefusal(what));
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
+using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
 
 namespace Workflow.Api.Features.Proposals;
@@ -21,8 +22,9 @@ public sealed record ProposalInput(
         (Attachments ?? []).OfType<AttachmentInput>().Select(a => new Attachment(a.Name?.Trim() ?? "", a.Sha256?.Trim().ToLowerInvariant() ?? "")).ToList(),
         ContractValue);
 
-    public Dictionary<FundingSource, long>? SplitBySource() =>
-        Split?.ToDictionary(kv => FundingSources.TryParseBudget(kv.Key, out var s) ? s : throw new ValidationFailedException($"split.{kv.Key}", "Nguồn không hợp lệ."), kv => kv.Value);
+    public SourceAmounts? SplitBySource() =>
+        Split is null ? null
+            : SourceAmounts.From(Split.ToDictionary(kv => FundingSources.TryParseBudget(kv.Key, out var s) ? s : throw new ValidationFailedException($"split.{kv.Key}", "Nguồn không hợp lệ."), kv => kv.Value));
 
     public static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(e => e.ToString() == value);
@@ -37,11 +39,12 @@ public sealed record AttachmentInput(string? Name, string? Sha256);
 /// <summary>The form's shape: what must be there, in range, and one of the listed choices.</summary>
 public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>
 {
-    private const long MaxAmount = 1_000_000_000_000; // a thousand billion đồng: far above any sub-project
+    private const long MaxAmount = Vnd.MaxAmount;
+    private static readonly string UpTo = Vnd.Format(Vnd.MaxAmount);
 
     public ProposalInputValidator()
     {
-        RuleFor(p => p.Title).NotEmpty().WithMessage("Nhập tên dự án / mô hình / hoạt động.").MaximumLength(512).WithMessage("Tên dài quá 512 ký tự.");
+        RuleFor(p => p.Title).NotEmpty().WithMessage("Nhập tên dự án / mô hình / hoạt động.").MaximumLength(ProposalRules.MaxTitleLength).WithMessage($"Tên dài quá {ProposalRules.MaxTitleLength} ký tự.");
         RuleFor(p => p.Kind).Must(k => ProposalInput.Parse<ProposalKind>(k) is not null)
             .WithMessage($"Chọn loại: {string.Join(", ", Enum.GetNames<ProposalKind>())}.");
         RuleFor(p => p.AreaType).Must(a => ProposalInput.Parse<AreaType>(a) is not null)
@@ -50,16 +53,16 @@ public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>
             .WithMessage($"Loại hoạt động: {string.Join(", ", Enum.GetNames<ActivityType>())}.");
         RuleFor(p => p.StartDate).NotNull().WithMessage("Nhập ngày bắt đầu (yyyy-MM-dd).");
         RuleFor(p => p.EndDate).NotNull().WithMessage("Nhập ngày kết thúc (yyyy-MM-dd).");
-        RuleFor(p => p.TotalCost).NotNull().WithMessage("Nhập tổng kinh phí (đồng).").InclusiveBetween(1, MaxAmount).WithMessage("Tổng kinh phí phải từ 1 đồng đến 1.000 tỷ đồng.");
-        RuleFor(p => p.StateSupport).NotNull().WithMessage("Nhập kinh phí ngân sách hỗ trợ (đồng).").InclusiveBetween(1, MaxAmount).WithMessage("Ngân sách hỗ trợ phải từ 1 đồng đến 1.000 tỷ đồng.");
-        RuleFor(p => p.ContractValue).InclusiveBetween(1, MaxAmount).When(p => p.ContractValue is not null).WithMessage("Giá trị hợp đồng phải từ 1 đồng đến 1.000 tỷ đồng.");
+        RuleFor(p => p.TotalCost).NotNull().WithMessage("Nhập tổng kinh phí (đồng).").InclusiveBetween(1, MaxAmount).WithMessage($"Tổng kinh phí phải từ 1 đồng đến {UpTo}.");
+        RuleFor(p => p.StateSupport).NotNull().WithMessage("Nhập kinh phí ngân sách hỗ trợ (đồng).").InclusiveBetween(1, MaxAmount).WithMessage($"Ngân sách hỗ trợ phải từ 1 đồng đến {UpTo}.");
+        RuleFor(p => p.ContractValue).InclusiveBetween(1, MaxAmount).When(p => p.ContractValue is not null).WithMessage($"Giá trị hợp đồng phải từ 1 đồng đến {UpTo}.");
         RuleForEach(p => p.Split).Must(kv => FundingSources.TryParseBudget(kv.Key, out _) && kv.Value is >= 0 and <= MaxAmount)
             .WithMessage("Chia theo nguồn: Central, Provincial, District, Commune với số tiền từ 0.");
         RuleFor(p => p.Counterpart).Must(c => c is null || (c.Cash is >= 0 and <= MaxAmount && c.Labour is >= 0 and <= MaxAmount && c.InKind is >= 0 and <= MaxAmount))
-            .WithMessage("Vốn đối ứng không âm và không quá 1.000 tỷ đồng.");
-        RuleFor(p => p.Communes).Must(c => c is null || c.Count <= 50).WithMessage("Tối đa 50 xã.")
+            .WithMessage($"Vốn đối ứng không âm và không quá {UpTo}.");
+        RuleFor(p => p.Communes).Must(c => c is null || c.Count <= ProposalRules.MaxCommunes).WithMessage($"Tối đa {ProposalRules.MaxCommunes} xã.")
             .Must(c => c is null || c.All(x => !string.IsNullOrWhiteSpace(x))).WithMessage("Mỗi xã là một mã đơn vị, không để trống.");
-        RuleFor(p => p.Attachments).Must(a => a is null || a.Count <= 50).WithMessage("Tối đa 50 tài liệu.")
+        RuleFor(p => p.Attachments).Must(a => a is null || a.Count <= ProposalRules.MaxAttachments).WithMessage($"Tối đa {ProposalRules.MaxAttachments} tài liệu.")
             .Must(a => a is null || a.All(x => x is not null)).WithMessage("Mỗi tài liệu gồm tên và mã SHA-256.");
         RuleFor(p => p.Beneficiaries).Must(b => b is null || new[] { b.Poor, b.NearPoor, b.NewlyEscaped, b.EthnicMinority, b.Disabled, b.TotalParticipants }.All(n => n is >= 0 and <= 1_000_000))
             .WithMessage("Số người tham gia phải từ 0 đến 1.000.000.");

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Workflow.Api.Features.Proposals;
 using Workflow.Domain.Catalog;
+using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
 
@@ -12,7 +13,7 @@ public sealed record SettlementInput(string? Outputs, DateOnly? AcceptedOn, Bene
     public SettlementContent ToContent() => new(
         Outputs!.Trim(), AcceptedOn,
         Reached is null ? Beneficiaries.None : new Beneficiaries(Reached.Poor, Reached.NearPoor, Reached.NewlyEscaped, Reached.EthnicMinority, Reached.Disabled, Reached.TotalParticipants),
-        FundingSources.Budget.ToDictionary(s => s, s => ActualCost?.GetValueOrDefault(s.ToString()) ?? 0));
+        SourceAmounts.Of(s => ActualCost?.GetValueOrDefault(s.ToString()) ?? 0));
 }
 
 public sealed class SettlementInputValidator : AbstractValidator<SettlementInput>
@@ -21,7 +22,7 @@ public sealed class SettlementInputValidator : AbstractValidator<SettlementInput
     {
         RuleFor(s => s.Outputs).NotEmpty().WithMessage("Ghi kết quả nghiệm thu (sản phẩm, khối lượng hoàn thành).").MaximumLength(4000).WithMessage("Tối đa 4000 ký tự.");
         RuleFor(s => s.ActualCost).NotNull().WithMessage("Nhập chi phí thực tế theo nguồn (Central, Provincial, District, Commune).");
-        RuleForEach(s => s.ActualCost).Must(kv => FundingSources.TryParseBudget(kv.Key, out _) && kv.Value is >= 0 and <= 1_000_000_000_000)
+        RuleForEach(s => s.ActualCost).Must(kv => FundingSources.TryParseBudget(kv.Key, out _) && kv.Value is >= 0 and <= Vnd.MaxAmount)
             .WithMessage("Chi phí thực tế theo nguồn Central, Provincial, District, Commune, từ 0 đồng.");
         RuleFor(s => s.Reached).Must(b => b is null || (new[] { b.Poor, b.NearPoor, b.NewlyEscaped, b.EthnicMinority, b.Disabled, b.TotalParticipants }.All(n => n is >= 0 and <= 1_000_000)
                                                          && b.Poor + b.NearPoor + b.NewlyEscaped + b.Disabled <= b.TotalParticipants))

@@ -31,10 +31,10 @@ public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess 
         var proposalCode = await db.Proposals.AsNoTracking().Where(p => p.Id == d.ProposalId).Select(p => p.Code).SingleAsync(cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == d.InstanceId, cancellationToken);
         var standing = await callerActions.OfAsync(instance, cancellationToken);
-        return new DisbursementDetail(d.Id, d.Code, d.ProposalId, proposalCode, d.Kind, d.Total, d.Split,
-            FundingSources.Budget.ToDictionary(s => s, d.Cash), d.ContractValue, d.Note, d.TreasuryReference, d.PaidOn,
+        return new DisbursementDetail(d.Id, d.Code, d.ProposalId, proposalCode, d.Kind, d.Total, d.Amounts.ToDictionary(),
+            d.Cash.ToDictionary(), d.ContractValue, d.Note, d.TreasuryReference, d.PaidOn,
             instance.Id, instance.State, standing.StateName,
             standing.Actions,
-            await mediator.Send(new GetHistoryQuery("Disbursement", d.Id), cancellationToken), d.CreatedAt, d.CreatedBy);
+            await mediator.Send(new GetHistoryQuery(DisbursementProcess.SubjectType, d.Id), cancellationToken), d.CreatedAt, d.CreatedBy);
     }
 }

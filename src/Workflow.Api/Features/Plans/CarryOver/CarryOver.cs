@@ -5,6 +5,9 @@ using Workflow.Api.Common;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Ledger;
+using Workflow.Domain.Ledger.Rules;
+using Workflow.Domain.Money;
+using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans.CarryOver;
@@ -35,9 +38,8 @@ public sealed class CarryOverHandler(WorkflowDbContext db, PlanAccess access, IC
         var line = plan.Lines.FirstOrDefault(l => l.ComponentCode == request.Component)
             ?? throw new ValidationFailedException("component", $"Kế hoạch không có dòng {request.Component}.");
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(Domain.Workflows.WorkingCalendar.VietnamOffset).DateTime);
-        if (today < new DateOnly(plan.FiscalYear + 1, 1, 1))
-            throw new ConflictException($"Năm {plan.FiscalYear} chưa kết thúc; chuyển nguồn từ 01/01/{plan.FiscalYear + 1}.", "carryover.yearOpen");
+        var early = FiscalYearClose.CheckCarryover(plan.FiscalYear, now).ToList();
+        if (early.Count > 0) throw new ConflictException(early[0].Message, "carryover.yearOpen") { Violations = early };
         if (await db.Carryovers.AnyAsync(c => c.FromPlanLineId == line.Id, cancellationToken))
             throw new ConflictException($"Dòng {line.ComponentCode} năm {plan.FiscalYear} đã được chuyển nguồn.", "carryover.exists");
         var next = await db.Plans.AsNoTracking().Include(p => p.Lines)
@@ -48,15 +50,10 @@ public sealed class CarryOverHandler(WorkflowDbContext db, PlanAccess access, IC
         var from = await db.Balances.Where(b => b.PlanLineId == line.Id).ToDictionaryAsync(b => b.Source, cancellationToken);
         var to = await db.Balances.Where(b => b.PlanLineId == target.Id).ToDictionaryAsync(b => b.Source, cancellationToken);
         var reference = new LedgerReference(now, user.UserName, $"Chuyển nguồn {line.ComponentCode} năm {plan.FiscalYear} sang {plan.FiscalYear + 1} ({request.DecisionReference})");
-        var moved = new Dictionary<FundingSource, long>();
-        foreach (var source in FundingSources.Budget)
-        {
-            moved[source] = from[source].Uncommitted;
-            if (moved[source] <= 0) continue;
-            db.LedgerEntries.Add(from[source].Apply(LedgerEntryKind.CarryOut, moved[source], reference));
-            db.LedgerEntries.Add(to[source].Apply(LedgerEntryKind.CarryIn, moved[source], reference));
-        }
-        var kept = FundingSources.Budget.ToDictionary(s => s, s => from[s].Committed - from[s].Disbursed);
+        var moved = FiscalYearClose.CarriedAmounts(SourceAmounts.Of(s => from[s].Allocated), SourceAmounts.Of(s => from[s].Committed));
+        db.Move(from, LedgerEntryKind.CarryOut, moved, reference);
+        db.Move(to, LedgerEntryKind.CarryIn, moved, reference);
+        var kept = SourceAmounts.Of(s => from[s].Committed - from[s].Disbursed);
         var carryover = new Carryover(Guid.NewGuid(), line.Id, target.Id, request.DecisionReference!.Trim(), moved, kept, user.UserName, now);
         db.Carryovers.Add(carryover);
         try
@@ -67,6 +64,6 @@ public sealed class CarryOverHandler(WorkflowDbContext db, PlanAccess access, IC
         {
             throw new ConflictException($"Dòng {line.ComponentCode} năm {plan.FiscalYear} vừa được chuyển nguồn.", "carryover.exists");
         }
-        return new CarryoverResult(carryover.Id, line.Id, target.Id, moved, carryover.KeptCommitments);
+        return new CarryoverResult(carryover.Id, line.Id, target.Id, moved.ToDictionary(), carryover.KeptCommitments);
     }
 }

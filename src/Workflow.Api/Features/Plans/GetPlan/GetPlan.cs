@@ -39,8 +39,8 @@ public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access) : IR
             plan.Version,
             plan.Lines.OrderBy(l => l.Position).Select(l => new PlanLineDto(
                 l.Id, l.ComponentCode, ProgramCatalog.Find(l.ComponentCode)?.Name ?? l.ComponentCode,
-                l.LeadAgencyCode, agencies[l.LeadAgencyCode], PlanAccess.AmountsOf(l.Amount), l.Total)).ToList(),
-            PlanAccess.AmountsOf(plan.Total), FundingSources.Budget.Sum(plan.Total),
+                l.LeadAgencyCode, agencies[l.LeadAgencyCode], l.Amounts.ToDictionary(), l.Total)).ToList(),
+            plan.Totals.ToDictionary(), plan.Totals.Total,
             plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt);
     }
 }

@@ -25,10 +25,10 @@ public sealed class ListPlansHandler(WorkflowDbContext db, PlanAccess access) : 
         {
             PlanId = g.Key,
             LineCount = g.Count(),
-            Central = g.Sum(l => l.Central),
-            Provincial = g.Sum(l => l.Provincial),
-            District = g.Sum(l => l.District),
-            Commune = g.Sum(l => l.Commune),
+            Central = g.Sum(l => l.Amounts.Central),
+            Provincial = g.Sum(l => l.Amounts.Provincial),
+            District = g.Sum(l => l.Amounts.District),
+            Commune = g.Sum(l => l.Amounts.Commune),
         });
 
         var rows = await (

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
 using Workflow.Domain.Common;
 using Workflow.Domain.Identity;
+using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
+using Workflow.Domain.Proposals.Rules;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 
@@ -34,8 +36,8 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
         var line = await db.PlanLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == input.PlanLineId, cancellationToken)
             ?? throw new ValidationFailedException("planLineId", "Không có dòng kế hoạch này.");
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == line.PlanId, cancellationToken);
-        if (!user.IsIn(Roles.LeadAgency) || user.AgencyCode != line.LeadAgencyCode || user.UnitCode != plan.UnitCode)
-            throw new ForbiddenException("Chỉ cán bộ của cơ quan chủ trì dòng kế hoạch này mới được lập đề xuất (quy tắc 7).");
+        if (!LeadAgencyOwnsProposal.MayDraft(line.LeadAgencyCode, plan.UnitCode, user.IsIn(Roles.LeadAgency), user.AgencyCode, user.UnitCode))
+            throw new ForbiddenException(LeadAgencyOwnsProposal.DraftRefusal);
 
         var content = input.ToContent();
         var (split, byHand) = ProposalSplit.Resolve(content, line);
@@ -48,22 +50,24 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
 
         var parent = await db.AdminUnits.AsNoTracking().Where(u => u.Code == plan.UnitCode).Select(u => u.ParentCode).SingleAsync(cancellationToken);
         var actor = new Actor(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
-        var instance = await runtime.StartAsync("proposal", new WorkflowSubject("Proposal", proposal.Id, plan.UnitCode, line.LeadAgencyCode, parent),
+        var instance = await runtime.StartAsync(ProposalProcess.DefinitionId, new WorkflowSubject(ProposalProcess.SubjectType, proposal.Id, plan.UnitCode, line.LeadAgencyCode, parent),
             actor, cancellationToken, instanceId); // saves the proposal with its instance
         return new ProposalCreated(proposal.Id, proposal.Code, instance.Id, instance.State);
     }
 }
 
-/// <summary>RULES.md 8 at the form: the split by the line's ratio, or a hand split checked against it.</summary>
+/// <summary>RULES.md 8 at the form: the split by the line's ratio (<see cref="SplitFollowsLine"/>), or a hand split checked against it.</summary>
 public static class ProposalSplit
 {
-    public static (IReadOnlyDictionary<Domain.Catalog.FundingSource, long> Split, bool ByHand) Resolve(ProposalContent content, Domain.Plans.PlanLine line)
+    public static (SourceAmounts Split, bool ByHand) Resolve(ProposalContent content, Domain.Plans.PlanLine line)
     {
         var violations = ProposalRules.CheckContent(content).ToList();
-        var byRatio = ProposalRules.SplitByLine(content.StateSupport, line.Amount);
-        if (content.Split is { } hand)
-            violations.AddRange(ProposalRules.CheckHandSplit(content.StateSupport, hand, byRatio));
+        var unfundable = SplitFollowsLine.CheckLineCanFund(line.ComponentCode, content.StateSupport, line.Amounts).ToList();
+        violations.AddRange(unfundable);
+        var byLine = SplitFollowsLine.ByLine(content.StateSupport, line.Amounts);
+        if (content.Split is { } hand && unfundable.Count == 0)
+            violations.AddRange(SplitFollowsLine.CheckHandSplit(content.StateSupport, hand, byLine));
         if (violations.Count > 0) throw new ValidationFailedException(violations);
-        return content.Split is { } entered ? (entered, true) : (byRatio, false);
+        return content.Split is { } entered ? (entered, true) : (byLine, false);
     }
 }

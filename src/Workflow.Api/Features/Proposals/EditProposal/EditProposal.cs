@@ -30,13 +30,11 @@ public sealed class EditProposalHandler(WorkflowDbContext db, ProposalAccess acc
         if (request.Input.PlanLineId is { } lineId && lineId != proposal.PlanLineId)
             throw new ValidationFailedException("planLineId", "Không đổi dòng kế hoạch của đề xuất đã lập; hãy rút đề xuất và lập đề xuất mới.");
         var state = await access.StateOfAsync(proposal, cancellationToken);
-        if (state != "Draft")
-            throw new ConflictException($"Chỉ sửa được đề xuất ở trạng thái Dự thảo (hiện tại: {state}).", "proposal.notDraft");
 
         var line = await db.PlanLines.AsNoTracking().SingleAsync(l => l.Id == proposal.PlanLineId, cancellationToken);
         var content = request.Input.ToContent();
         var (split, byHand) = ProposalSplit.Resolve(content, line);
-        proposal.Edit(content, split, byHand, clock.GetUtcNow());
+        proposal.Edit(content, split, byHand, state, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken); // two editors of one revision: the second gets 409
         return new ProposalEdited(proposal.Id, proposal.Revision);
     }

@@ -53,24 +53,24 @@ public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess acce
                                 where s.ProposalId == p.Id
                                 select new { s.Id, i.State }).SingleOrDefaultAsync(cancellationToken);
 
+        var outstanding = DisbursementPosition.Of(paid).AdvanceOutstanding;
         var position = FundingSources.Budget.ToDictionary(s => s, s =>
         {
-            var cash = DisbursementPosition.Of(paid, s);
             long Sum(LedgerEntryKind kind) => entries.Where(e => e.Source == s && e.Kind == kind).Sum(e => e.Amount);
             return new MoneyPosition(p.Amount(s), Sum(LedgerEntryKind.Commit) - Sum(LedgerEntryKind.Release),
-                Sum(LedgerEntryKind.Disburse) - Sum(LedgerEntryKind.Refund), cash.AdvanceOutstanding, Sum(LedgerEntryKind.Settle));
+                Sum(LedgerEntryKind.Disburse) - Sum(LedgerEntryKind.Refund), outstanding[s], Sum(LedgerEntryKind.Settle));
         });
         var total = new MoneyPosition(position.Values.Sum(x => x.Approved), position.Values.Sum(x => x.Committed), position.Values.Sum(x => x.Disbursed),
             position.Values.Sum(x => x.AdvanceOutstanding), position.Values.Sum(x => x.Settled));
 
         return new ProposalDetail(
             p.Id, p.Code, p.PlanId, p.PlanLineId, p.FiscalYear, p.Component, ProgramCatalog.Find(p.Component)?.Name ?? p.Component, p.AgencyCode, agencyName, p.UnitCode,
-            p.Title, p.Kind, p.ActivityType, p.AreaType, p.Communes, p.StartDate, p.EndDate, p.TotalCost, p.StateSupport, p.Split, p.SplitByHand, p.Counterpart,
+            p.Title, p.Kind, p.ActivityType, p.AreaType, p.Communes, p.StartDate, p.EndDate, p.TotalCost, p.StateSupport, p.Split.ToDictionary(), p.SplitByHand, p.Counterpart,
             p.Beneficiaries, p.Attachments, p.ContractValue, p.DecisionNumber, p.DecisionDate,
             instance.Id, instance.State, standing.StateName, p.Revision, standing.Actions,
             position, total, Settlement.StatusOf(settlement?.State), settlement?.Id,
             disbursements.Select(x => new DisbursementSummary(x.d.Id, x.d.Code, x.d.Kind, x.d.Total, x.State,
                 catalog.Get(x.DefinitionId, x.DefinitionVersion).State(x.State).DisplayName, x.d.TreasuryReference, x.d.PaidOn)).ToList(),
-            await mediator.Send(new GetHistoryQuery("Proposal", p.Id), cancellationToken), p.CreatedAt, p.CreatedBy);
+            await mediator.Send(new GetHistoryQuery(ProposalProcess.SubjectType, p.Id), cancellationToken), p.CreatedAt, p.CreatedBy);
     }
 }

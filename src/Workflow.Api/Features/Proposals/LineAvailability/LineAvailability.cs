@@ -5,6 +5,7 @@ using Workflow.Api.Features.Plans;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Proposals;
+using Workflow.Domain.Proposals.Rules;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
@@ -26,25 +27,15 @@ public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess pla
         var line = await db.PlanLines.AsNoTracking().SingleOrDefaultAsync(l => l.Id == request.PlanLineId, cancellationToken)
             ?? throw new NotFoundException("Không có dòng kế hoạch này.");
         var plan = await plans.FindAsync(line.PlanId, cancellationToken);
-        var balances = await db.Balances.AsNoTracking().Where(b => b.PlanLineId == line.Id).ToDictionaryAsync(b => b.Source, cancellationToken);
-        var pending = await (from p in db.Proposals
-                             join i in db.WorkflowInstances on p.InstanceId equals i.Id
-                             where p.PlanLineId == line.Id && p.Id != request.ExceptProposalId && LifecycleData.PendingProposalStates.Contains(i.State)
-                             select new { p.Central, p.Provincial, p.District, p.Commune }).ToListAsync(cancellationToken);
-        var waiting = new Dictionary<FundingSource, long>
-        {
-            [FundingSource.Central] = pending.Sum(p => p.Central), [FundingSource.Provincial] = pending.Sum(p => p.Provincial),
-            [FundingSource.District] = pending.Sum(p => p.District), [FundingSource.Commune] = pending.Sum(p => p.Commune),
-        };
+        var (allocated, committed) = await db.LinePositionAsync(line.Id, cancellationToken);
+        var waiting = await db.PendingOnLineAsync(line.Id, request.ExceptProposalId, cancellationToken);
+        var remaining = WithinLineRemaining.Remaining(allocated, committed, waiting);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == line.LeadAgencyCode).Select(a => a.Name).SingleAsync(cancellationToken);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == plan.UnitCode && u.Level == AdminLevel.Commune)
             .OrderBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(cancellationToken);
         return new LineAvailability(line.Id, plan.Id, plan.FiscalYear, line.ComponentCode, ProgramCatalog.Find(line.ComponentCode)?.Name ?? line.ComponentCode,
             line.LeadAgencyCode, agency, plan.UnitCode,
-            FundingSources.Budget.ToDictionary(s => s, s => balances.GetValueOrDefault(s)?.Allocated ?? 0),
-            FundingSources.Budget.ToDictionary(s => s, s => balances.GetValueOrDefault(s)?.Committed ?? 0),
-            waiting,
-            FundingSources.Budget.ToDictionary(s => s, s => Math.Max(0, (balances.GetValueOrDefault(s)?.Uncommitted ?? 0) - waiting[s])),
+            allocated.ToDictionary(), committed.ToDictionary(), waiting.ToDictionary(), remaining.ToDictionary(),
             await db.SupportPolicyForAsync(plan.UnitCode, plan.FiscalYear, cancellationToken),
             communes.Select(c => (c.Code, c.Name)).ToList());
     }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Plans;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Ledger;
+using Workflow.Domain.Workflows;
+using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
 using Workflow.Infrastructure.Persistence;
@@ -96,12 +98,10 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
     : IRequestHandler<GetPlanReportQuery, PlanReport>
 {
     /// <summary>Proposals whose beneficiaries count as planned: the money is committed to them.</summary>
-    private static readonly string[] PlannedStates = ["Approved", "Settling", "Settled"];
+    private static readonly string[] PlannedStates = [.. ProposalProcess.Committed];
 
     /// <summary>Settlements whose beneficiaries count as reached: the acceptance is approved.</summary>
-    private static readonly string[] ReachedStates = ["Approved", "Closed"];
-
-    private static readonly string[] ProposalStates = ["Draft", "Submitted", "UnderAppraisal", "Appraised", "Approved", "Settling", "Settled", "Rejected", "Withdrawn"];
+    private static readonly string[] ReachedStates = [SettlementProcess.Approved, SettlementProcess.Closed];
 
     public async Task<PlanReport> Handle(GetPlanReportQuery request, CancellationToken cancellationToken)
     {
@@ -166,22 +166,21 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
                           select new
                           {
                               g.Key.ProposalId, g.Key.PlanLineId, g.Key.Kind,
-                              Central = g.Sum(d => d.Central), Provincial = g.Sum(d => d.Provincial),
-                              District = g.Sum(d => d.District), Commune = g.Sum(d => d.Commune),
+                              Central = g.Sum(d => d.Amounts.Central), Provincial = g.Sum(d => d.Amounts.Provincial),
+                              District = g.Sum(d => d.Amounts.District), Commune = g.Sum(d => d.Amounts.Commune),
                           }).ToListAsync(ct);
 
         var result = new Dictionary<(Guid, FundingSource), long>();
         foreach (var proposal in sums.GroupBy(r => (r.ProposalId, r.PlanLineId)))
-            foreach (var source in FundingSources.Budget)
+        {
+            var position = Domain.Disbursements.DisbursementPosition.Of(
+                proposal.Select(r => (r.Kind, new SourceAmounts(r.Central, r.Provincial, r.District, r.Commune))));
+            foreach (var (source, outstanding) in position.AdvanceOutstanding.Entries)
             {
-                long Of(Domain.Disbursements.DisbursementKind kind) => proposal.Where(r => r.Kind == kind).Sum(r => source switch
-                {
-                    FundingSource.Central => r.Central, FundingSource.Provincial => r.Provincial, FundingSource.District => r.District, _ => r.Commune,
-                });
-                var position = new Domain.Disbursements.DisbursementPosition(Of(Domain.Disbursements.DisbursementKind.Advance), Of(Domain.Disbursements.DisbursementKind.Payment));
                 var key = (proposal.Key.PlanLineId, source);
-                result[key] = checked(result.GetValueOrDefault(key) + position.AdvanceOutstanding);
+                result[key] = checked(result.GetValueOrDefault(key) + outstanding);
             }
+        }
         return result;
     }
 
@@ -197,8 +196,8 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
                           group p by new { i.State, SettlementState = (string?)si!.State } into g
                           select new { g.Key.State, g.Key.SettlementState, Count = g.Count() }).ToListAsync(ct);
 
-        var definition = catalog.FindBySubjectType("Proposal");
-        var known = definition?.States.Select(s => s.Name).ToList() ?? [.. ProposalStates];
+        var definition = catalog.FindBySubjectType(ProposalProcess.SubjectType);
+        var known = definition?.States.Select(s => s.Name).ToList() ?? [.. ProposalProcess.All];
         var states = known.Concat(rows.Select(r => r.State).Where(s => !known.Contains(s)).Distinct().Order(StringComparer.Ordinal));
         var byState = states.Select(s => new StateCount(s, definition?.FindState(s)?.DisplayName ?? s, rows.Where(r => r.State == s).Sum(r => r.Count))).ToList();
         var bySettlement = Enum.GetValues<SettlementStatus>()
@@ -260,7 +259,7 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
                           select new { c, fl.ComponentCode, FromPlan = fp.Id, FromYear = fp.FiscalYear, ToYear = tp.FiscalYear }).ToListAsync(ct);
         return rows.OrderBy(r => r.c.At).Select(r => new CarryoverRow(
                 r.c.Id, r.FromPlan == planId ? CarryoverDirection.Out : CarryoverDirection.In, r.ComponentCode, r.FromYear, r.ToYear,
-                r.c.FromPlanLineId, r.c.ToPlanLineId, PlanAccess.AmountsOf(r.c.Moved), FundingSources.Budget.Sum(r.c.Moved), r.c.KeptCommitments,
+                r.c.FromPlanLineId, r.c.ToPlanLineId, r.c.Moved.ToDictionary(), r.c.Moved.Total, r.c.KeptCommitments,
                 r.c.DecisionReference, r.c.At, r.c.Actor))
             .ToList();
     }
@@ -277,14 +276,11 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
             .Select(g => new { g.Key.PlanLineId, g.Key.Source, g.Key.Kind, Amount = g.Sum(e => e.Amount) })
             .ToListAsync(ct);
 
-        var fromLedger = new Dictionary<(Guid, FundingSource), (long Allocated, long Committed, long Disbursed, long Settled)>();
+        var fromLedger = new Dictionary<(Guid, FundingSource), BalanceColumns>();
         foreach (var s in sums)
         {
-            var effect = BudgetBalance.Effect(s.Kind, s.Amount);
             var key = (s.PlanLineId, s.Source);
-            var sofar = fromLedger.GetValueOrDefault(key);
-            fromLedger[key] = (checked(sofar.Allocated + effect.Allocated), checked(sofar.Committed + effect.Committed),
-                checked(sofar.Disbursed + effect.Disbursed), checked(sofar.Settled + effect.Settled));
+            fromLedger[key] = fromLedger.GetValueOrDefault(key) + BudgetBalance.Effect(s.Kind, s.Amount);
         }
 
         var mismatches = new List<LedgerMismatch>();

@@ -27,8 +27,7 @@ public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess a
         var proposal = await access.FindAsync(settlement.ProposalId, cancellationToken);
         access.EnsureOwnAgency(proposal, "sửa hồ sơ quyết toán");
         var state = await db.WorkflowInstances.Where(i => i.Id == settlement.InstanceId).Select(i => i.State).SingleAsync(cancellationToken);
-        if (state != "Draft") throw new ConflictException($"Chỉ sửa được hồ sơ quyết toán ở trạng thái Dự thảo (hiện tại: {state}).", "settlement.notDraft");
-        settlement.Edit(request.Input.ToContent(), clock.GetUtcNow());
+        settlement.Edit(request.Input.ToContent(), state, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return settlement.Id;
     }

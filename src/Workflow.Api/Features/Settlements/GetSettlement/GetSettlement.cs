@@ -32,9 +32,9 @@ public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess ac
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == s.InstanceId, cancellationToken);
         var standing = await callerActions.OfAsync(instance, cancellationToken);
         return new SettlementDetail(s.Id, s.ProposalId, proposal.Code, s.Outputs, s.AcceptedOn, proposal.Beneficiaries, s.Reached,
-            FundingSources.Budget.ToDictionary(x => x, s.Actual), s.ActualTotal, FundingSources.Budget.ToDictionary(x => x, s.RefundDue),
+            s.ActualCost.ToDictionary(), s.ActualTotal, s.RefundDue.ToDictionary(),
             instance.Id, instance.State, standing.StateName, Settlement.StatusOf(instance.State),
             standing.Actions,
-            await mediator.Send(new GetHistoryQuery("Settlement", s.Id), cancellationToken));
+            await mediator.Send(new GetHistoryQuery(SettlementProcess.SubjectType, s.Id), cancellationToken));
     }
 }

@@ -38,9 +38,9 @@ public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess a
         settlement.AttachTo(instanceId);
         db.Settlements.Add(settlement);
         // the proposal's own workflow says whether it may go into settlement (only when approved)
-        await runtime.FireWithoutSavingAsync(proposal.InstanceId, "start-settlement", access.Actor, null, null, cancellationToken);
+        await runtime.FireWithoutSavingAsync(proposal.InstanceId, ProposalProcess.StartSettlementAction, access.Actor, null, null, cancellationToken);
         var subject = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == proposal.InstanceId).Select(i => new { i.UnitCode, i.AgencyCode, i.ParentUnitCode }).SingleAsync(cancellationToken);
-        var instance = await runtime.StartAsync("settlement", new WorkflowSubject("Settlement", settlement.Id, subject.UnitCode, subject.AgencyCode, subject.ParentUnitCode),
+        var instance = await runtime.StartAsync(SettlementProcess.DefinitionId, new WorkflowSubject(SettlementProcess.SubjectType, settlement.Id, subject.UnitCode, subject.AgencyCode, subject.ParentUnitCode),
             access.Actor, cancellationToken, instanceId);
         return new SettlementOpened(settlement.Id, instance.Id, instance.State);
     }

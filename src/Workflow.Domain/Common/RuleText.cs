@@ -1,0 +1,8 @@
+namespace Workflow.Domain.Common;
+
+/// <summary>The opening of every refusal: the RULES.md number and, where there is one, its legal source.</summary>
+public static class RuleText
+{
+    public static string Prefix(int number, string? source = null) =>
+        string.IsNullOrEmpty(source) ? $"Quy tắc {number}:" : $"Quy tắc {number} ({source}):";
+}

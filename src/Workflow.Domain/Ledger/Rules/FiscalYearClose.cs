@@ -1,0 +1,41 @@
+using Workflow.Domain.Common;
+using Workflow.Domain.Money;
+using Workflow.Domain.Workflows;
+
+namespace Workflow.Domain.Ledger.Rules;
+
+/// <summary>
+/// RULES.md 19 (Luật NSNN 2015; chỉnh lý quyết toán): a plan's year takes disbursements until 31 January of the next
+/// year; from the first instant of 1 February (Vietnam time, whatever the server's zone) it is closed, and only a
+/// line the finance office carried over (chuyển nguồn) keeps disbursing. Carrying over is possible once the year has
+/// ended (from 1 January) and moves the uncommitted allocation; commitments stay on their line.
+/// </summary>
+public static class FiscalYearClose
+{
+    public const int Number = 19;
+    public const string Source = "Luật NSNN 2015";
+
+    /// <summary>The first instant the year is closed: 1 February of the next year, 00:00 in Vietnam.</summary>
+    public static DateTimeOffset ClosesAt(int fiscalYear) => new(fiscalYear + 1, 2, 1, 0, 0, 0, WorkingCalendar.VietnamOffset);
+
+    /// <summary>The first instant the year has ended and may be carried over: 1 January of the next year, 00:00 in Vietnam.</summary>
+    public static DateTimeOffset EndsAt(int fiscalYear) => new(fiscalYear + 1, 1, 1, 0, 0, 0, WorkingCalendar.VietnamOffset);
+
+    public static bool IsClosed(int fiscalYear, DateTimeOffset now) => now >= ClosesAt(fiscalYear);
+
+    public static IEnumerable<Violation> CheckDisbursement(int fiscalYear, string component, DateTimeOffset now, bool lineCarriedOver)
+    {
+        if (!IsClosed(fiscalYear, now) || lineCarriedOver) yield break;
+        yield return new("fiscalYear",
+            $"{RuleText.Prefix(Number)} năm ngân sách {fiscalYear} đã khóa sổ từ {ClosesAt(fiscalYear):dd/MM/yyyy}; không giải ngân thêm trừ khi phòng Tài chính - Kế hoạch chuyển nguồn dòng {component} sang năm {fiscalYear + 1}.");
+    }
+
+    public static IEnumerable<Violation> CheckCarryover(int fiscalYear, DateTimeOffset now)
+    {
+        if (now < EndsAt(fiscalYear))
+            yield return new("fiscalYear", $"{RuleText.Prefix(Number)} năm {fiscalYear} chưa kết thúc; chuyển nguồn từ {EndsAt(fiscalYear):dd/MM/yyyy}.");
+    }
+
+    /// <summary>What a carryover moves: the uncommitted allocation of each source.</summary>
+    public static SourceAmounts CarriedAmounts(SourceAmounts allocated, SourceAmounts committed) => (allocated - committed).AtLeastZero();
+}

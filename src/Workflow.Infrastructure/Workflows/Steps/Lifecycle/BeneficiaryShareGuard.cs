@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Domain.Common;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Persistence;
+using Workflow.Domain.Proposals.Rules;
+
+namespace Workflow.Infrastructure.Workflows.Steps.Lifecycle;
+
+/// <summary><c>beneficiaryShare</c>: adapter of <see cref="BeneficiaryShare"/> (RULES.md 11) with the province's policy for the plan's year.</summary>
+public sealed class BeneficiaryShareGuard(WorkflowDbContext db) : IWorkflowGuard
+{
+    public string Name => "beneficiaryShare";
+
+    public IEnumerable<Violation> ValidateArgs(JsonElement args) => LifecycleData.NoArguments(args);
+
+    public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
+    {
+        var proposal = await db.ProposalAsync(context, ct);
+        var policy = await db.SupportPolicyForAsync(proposal.UnitCode, proposal.FiscalYear, ct);
+        return LifecycleData.Outcome(BeneficiaryShare.Check(proposal.Kind, proposal.Beneficiaries, policy));
+    }
+}
