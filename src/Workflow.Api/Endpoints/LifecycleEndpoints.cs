@@ -16,6 +16,7 @@ using Workflow.Api.Features.Settlements.OpenSettlement;
 using Workflow.Api.Features.Workflows.FireAction;
 using Workflow.Domain.Common;
 using Workflow.Domain.Settlements;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Api.Endpoints;
 
@@ -45,7 +46,7 @@ public static class LifecycleEndpoints
                 TypedResults.Ok(await m.Send(new EditProposalCommand(id, input), ct)))
             .WithSummary("Sửa đề xuất ở trạng thái Dự thảo.");
         proposals.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new SubjectActionCommand("Proposal", id, action, body?.Comment, body?.Data), ct)))
+                TypedResults.Ok(await m.Send(new SubjectActionCommand(ProposalProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
             .WithSummary("submit, start-appraisal, appraise-pass, appraise-fail, return, approve ({data: {decisionNumber, decisionDate}}), reject, withdraw.");
         proposals.MapPost("/{id:guid}/disbursements", async (Guid id, DisbursementInput input, IMediator m, CancellationToken ct) =>
             {
@@ -65,7 +66,7 @@ public static class LifecycleEndpoints
         var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân");
         disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)));
         disbursements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new SubjectActionCommand("Disbursement", id, action, body?.Comment, body?.Data), ct)))
+                TypedResults.Ok(await m.Send(new SubjectActionCommand(DisbursementProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
             .WithSummary("request, approve, return, reject, confirm-payment ({data: {treasuryReference, paidOn}}), refuse, cancel.");
 
         var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán");
@@ -74,7 +75,7 @@ public static class LifecycleEndpoints
                 TypedResults.Ok(new { id = await m.Send(new EditSettlementCommand(id, input), ct) }))
             .WithSummary("Sửa hồ sơ quyết toán ở trạng thái Dự thảo.");
         settlements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new SubjectActionCommand("Settlement", id, action, body?.Comment, body?.Data), ct)))
+                TypedResults.Ok(await m.Send(new SubjectActionCommand(SettlementProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
             .WithSummary("submit, verify, return, approve, close.");
 
         app.MapPost("/api/plans/{id:guid}/carryovers", async (Guid id, CarryoverRequest body, IMediator m, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Notifications.ListNotifications;
 using Workflow.Api.Features.Tasks.ListInbox;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Api.Pages;
 
@@ -24,17 +25,17 @@ public sealed class InboxModel(IMediator mediator, WorkflowDbContext db) : AppPa
 
     public string LinkTo(string subjectType, Guid id) => subjectType switch
     {
-        "Proposal" => $"/de-xuat/{id}",
-        "Disbursement" => $"/giai-ngan/{id}",
-        "Settlement" => $"/quyet-toan/{id}",
+        ProposalProcess.SubjectType => $"/de-xuat/{id}",
+        DisbursementProcess.SubjectType => $"/giai-ngan/{id}",
+        SettlementProcess.SubjectType => $"/quyet-toan/{id}",
         _ => "/",
     };
 
     public string SubjectLabel(string subjectType) => subjectType switch
     {
-        "Proposal" => "Đề xuất",
-        "Disbursement" => "Giải ngân",
-        "Settlement" => "Quyết toán",
+        ProposalProcess.SubjectType => "Đề xuất",
+        DisbursementProcess.SubjectType => "Giải ngân",
+        SettlementProcess.SubjectType => "Quyết toán",
         _ => subjectType,
     };
 }

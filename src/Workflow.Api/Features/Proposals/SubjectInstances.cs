@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Common;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Api.Features.Proposals;
 
@@ -12,9 +13,9 @@ public sealed class SubjectInstances(WorkflowDbContext db, ProposalAccess access
         var visible = access.Visible();
         Guid? instanceId = subjectType switch
         {
-            "Proposal" => await visible.Where(p => p.Id == subjectId).Select(p => (Guid?)p.InstanceId).SingleOrDefaultAsync(ct),
-            "Disbursement" => await db.Disbursements.Where(d => d.Id == subjectId && visible.Any(p => p.Id == d.ProposalId)).Select(d => (Guid?)d.InstanceId).SingleOrDefaultAsync(ct),
-            "Settlement" => await db.Settlements.Where(s => s.Id == subjectId && visible.Any(p => p.Id == s.ProposalId)).Select(s => (Guid?)s.InstanceId).SingleOrDefaultAsync(ct),
+            ProposalProcess.SubjectType => await visible.Where(p => p.Id == subjectId).Select(p => (Guid?)p.InstanceId).SingleOrDefaultAsync(ct),
+            DisbursementProcess.SubjectType => await db.Disbursements.Where(d => d.Id == subjectId && visible.Any(p => p.Id == d.ProposalId)).Select(d => (Guid?)d.InstanceId).SingleOrDefaultAsync(ct),
+            SettlementProcess.SubjectType => await db.Settlements.Where(s => s.Id == subjectId && visible.Any(p => p.Id == s.ProposalId)).Select(s => (Guid?)s.InstanceId).SingleOrDefaultAsync(ct),
             _ => null,
         };
         return instanceId ?? throw new NotFoundException($"Không tìm thấy hồ sơ {subjectId}.");

@@ -38,8 +38,8 @@ public sealed class InstanceAccess(WorkflowDbContext db, ICurrentUser user)
     /// <summary>The route word for each subject type: <c>/api/proposals/{id}/history</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> SubjectRoutes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["proposals"] = "Proposal",
-        ["disbursements"] = "Disbursement",
-        ["settlements"] = "Settlement",
+        ["proposals"] = ProposalProcess.SubjectType,
+        ["disbursements"] = DisbursementProcess.SubjectType,
+        ["settlements"] = SettlementProcess.SubjectType,
     };
 }

@@ -1,3 +1,4 @@
+using Workflow.Domain.Workflows;
 using MediatR;
 using Workflow.Api.Features.Disbursements.GetDisbursement;
 using Workflow.Api.Features.Workflows.GetInstance;
@@ -6,7 +7,7 @@ namespace Workflow.Api.Pages.Disbursements;
 
 public sealed class DetailsModel(IMediator mediator) : SubjectPageModel(mediator)
 {
-    protected override string SubjectType => "Disbursement";
+    protected override string SubjectType => DisbursementProcess.SubjectType;
     public DisbursementDetail Disbursement { get; private set; } = null!;
     public override IReadOnlyList<ActionView> Actions => Disbursement?.AvailableActions ?? [];
 

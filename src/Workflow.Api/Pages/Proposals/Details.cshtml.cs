@@ -4,12 +4,13 @@ using Workflow.Api.Features.Proposals.GetProposal;
 using Workflow.Api.Features.Workflows.Diagram;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Domain.Identity;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Api.Pages.Proposals;
 
 public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : SubjectPageModel(mediator)
 {
-    protected override string SubjectType => "Proposal";
+    protected override string SubjectType => ProposalProcess.SubjectType;
 
     public ProposalDetail Proposal { get; private set; } = null!;
     public string Diagram { get; private set; } = "";
@@ -21,6 +22,6 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : Subjec
     protected override async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Proposal = await Mediator.Send(new GetProposalQuery(id), ct);
-        Diagram = await Mediator.Send(new GetDiagramQuery("proposal", null, Proposal.InstanceId), ct);
+        Diagram = await Mediator.Send(new GetDiagramQuery(ProposalProcess.DefinitionId, null, Proposal.InstanceId), ct);
     }
 }

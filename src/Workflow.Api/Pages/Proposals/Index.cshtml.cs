@@ -4,10 +4,12 @@ using Workflow.Api.Features.Catalog.ReadCatalog;
 using Workflow.Api.Features.Proposals.ListProposals;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Settlements;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Pages.Proposals;
 
-public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
+public sealed class IndexModel(IMediator mediator, DefinitionCatalog catalog) : AppPageModel(mediator)
 {
     [BindProperty(SupportsGet = true, Name = "du-an")] public string? Component { get; set; }
     [BindProperty(SupportsGet = true, Name = "co-quan")] public string? Agency { get; set; }
@@ -18,11 +20,9 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
     public ProposalPage Result { get; private set; } = new([], 1, 25, 0);
     public IReadOnlyList<AgencyInfo> Agencies { get; private set; } = [];
 
-    public static readonly (string Value, string Label)[] States =
-    [
-        ("Draft", "Dự thảo"), ("Submitted", "Đã gửi"), ("UnderAppraisal", "Đang thẩm định"), ("Appraised", "Đã thẩm định"), ("Approved", "Đã phê duyệt"),
-        ("Settling", "Đang quyết toán"), ("Settled", "Đã quyết toán"), ("Rejected", "Không phê duyệt"), ("Withdrawn", "Đã rút"),
-    ];
+    /// <summary>The states of the current proposal process with their names, as the definition gives them.</summary>
+    public IReadOnlyList<(string Value, string Label)> States =>
+        catalog.CurrentOf(ProposalProcess.DefinitionId).States.Select(s => (s.Name, s.DisplayName)).ToList();
 
     public async Task OnGetAsync(CancellationToken ct)
     {

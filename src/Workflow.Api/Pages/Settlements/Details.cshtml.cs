@@ -1,3 +1,4 @@
+using Workflow.Domain.Workflows;
 using MediatR;
 using Workflow.Api.Features.Settlements.GetSettlement;
 using Workflow.Api.Features.Workflows.GetInstance;
@@ -6,7 +7,7 @@ namespace Workflow.Api.Pages.Settlements;
 
 public sealed class DetailsModel(IMediator mediator) : SubjectPageModel(mediator)
 {
-    protected override string SubjectType => "Settlement";
+    protected override string SubjectType => SettlementProcess.SubjectType;
     public SettlementDetail Settlement { get; private set; } = null!;
     public override IReadOnlyList<ActionView> Actions => Settlement?.AvailableActions ?? [];
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Common;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
+using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 
@@ -35,10 +36,10 @@ public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess ac
             string?[] states = status switch
             {
                 SettlementStatus.NotStarted => [null],
-                SettlementStatus.InProgress => ["Draft"],
-                SettlementStatus.Submitted => ["Submitted", "Verified"],
-                SettlementStatus.Approved => ["Approved"],
-                _ => ["Closed"],
+                SettlementStatus.InProgress => [SettlementProcess.Draft],
+                SettlementStatus.Submitted => [SettlementProcess.Submitted, SettlementProcess.Verified],
+                SettlementStatus.Approved => [SettlementProcess.Approved],
+                _ => [SettlementProcess.Closed],
             };
             rows = status == SettlementStatus.NotStarted ? rows.Where(r => r.SettlementState == null) : rows.Where(r => states.Contains(r.SettlementState));
         }
