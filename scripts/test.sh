@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: restores, builds, checks the workflow definitions and runs every test project.
+# The test command: restores, builds, checks the workflow definitions, runs every test project and lints the
+# OpenAPI document.
 # Works on a fresh machine with the .NET SDK; installs what the tests need itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,17 @@ if [ ${#need[@]} -gt 0 ]; then
   [ -x /usr/bin/chromium ] || { echo "scripts/test.sh: apt-get did not install /usr/bin/chromium" >&2; exit 1; }
 fi
 
+# Spectral lints the OpenAPI document against spectral:oas (.spectral.yaml); installed with npm into the
+# git-ignored .tools/spectral the first time, never globally
+spectral_version=6.16.3
+spectral=.tools/spectral/node_modules/.bin/spectral
+if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectral_version" ]; then
+  command -v npm >/dev/null || { echo "scripts/test.sh: the OpenAPI lint needs npm (Node.js 18 or later) to install Spectral" >&2; exit 1; }
+  echo "Installing @stoplight/spectral-cli $spectral_version into .tools/spectral..."
+  mkdir -p .tools/spectral
+  npm install --prefix .tools/spectral --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version" >/dev/null
+fi
+
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly
 
@@ -32,7 +44,16 @@ fi
 
 log=$(mktemp)
 status=0
+# the API tests write the OpenAPI document the app serves to artifacts/openapi.json (OpenApiDocumentTests)
+rm -f artifacts/openapi.json
 dotnet test Workflow.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+
+if [ -f artifacts/openapi.json ]; then
+  "$spectral" lint artifacts/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures || status=1
+else
+  echo "scripts/test.sh: artifacts/openapi.json was not written by the API tests; the OpenAPI document is not linted" >&2
+  status=1
+fi
 
 # one closing line over all test projects, in the form CI reads
 passed=$(grep -aoE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -139,6 +140,15 @@ builder.Services.AddSwaggerGen(o =>
         Description = "Token từ POST /api/auth/token",
     });
     o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+    // ids a $ref can carry: a nested or generic type's CLR name has characters a URI fragment may not
+    o.CustomSchemaIds(OpenApiSchemaIds.For);
+    // an action's form data is whatever its process asks for ({ decisionNumber, decisionDate } for approve, …)
+    o.MapType<JsonElement>(() => new OpenApiSchema
+    {
+        Type = JsonSchemaType.Object,
+        AdditionalPropertiesAllowed = true,
+        Description = "Dữ liệu của thao tác, theo quy trình: approve cần { decisionNumber, decisionDate }, confirm-payment cần { treasuryReference, paidOn }.",
+    });
 });
 
 var app = builder.Build();

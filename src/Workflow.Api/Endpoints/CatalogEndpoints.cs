@@ -9,17 +9,24 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalog").WithTags("Danh mục");
+        var group = app.MapGroup("/api/catalog").WithTags("Danh mục")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/components", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListComponentsQuery(), ct)))
+            .WithName("listComponents")
             .WithSummary("Cây chương trình: Dự án 1–7 và các tiểu dự án (DA1, DA5 ngoài phạm vi hệ thống).");
         group.MapGet("/funding-sources", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListFundingSourcesQuery(), ct)))
+            .WithName("listFundingSources")
             .WithSummary("Nguồn vốn.");
         group.MapGet("/units", async (string? level, string? parent, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListUnitsQuery(RequestInput.Enum<AdminLevel>(level, "level"), parent), ct)))
+            .WithName("listUnits")
+            .ProducesValidationProblem()
             .WithSummary("Đơn vị hành chính (tỉnh → huyện → xã; từ 01/7/2025 tỉnh → xã).");
         group.MapGet("/agencies", async (string? unit, string? kind, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListAgenciesQuery(unit, RequestInput.Enum<AgencyKind>(kind, "kind")), ct)))
+            .WithName("listAgencies")
+            .ProducesValidationProblem()
             .WithSummary("Cơ quan, đơn vị: chủ trì, tài chính, UBND, thường trực, kho bạc.");
         return app;
     }

@@ -25,7 +25,8 @@ public static class LifecycleEndpoints
 {
     public static IEndpointRouteBuilder MapLifecycleEndpoints(this IEndpointRouteBuilder app)
     {
-        var proposals = app.MapGroup("/api/proposals").WithTags("Đề xuất");
+        var proposals = app.MapGroup("/api/proposals").WithTags("Đề xuất")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         proposals.MapGet("", async (string? planId, string? component, string? agency, string? state, string? settlementStatus, string? page, string? pageSize,
                 IMediator m, CancellationToken ct) =>
             {
@@ -33,20 +34,37 @@ public static class LifecycleEndpoints
                 return TypedResults.Ok(await m.Send(new ListProposalsQuery(RequestInput.Guid(planId, "planId"), component, agency, state,
                     RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size), ct));
             })
+            .WithName("listProposals")
+            .ProducesValidationProblem()
             .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, trạng thái, tình trạng quyết toán.");
         proposals.MapPost("", async (ProposalInput input, IMediator m, CancellationToken ct) =>
             {
                 var created = await m.Send(new CreateProposalCommand(input), ct);
                 return TypedResults.Created($"/api/proposals/{created.Id}", created);
             })
+            .WithName("createProposal")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Lập đề xuất (cơ quan chủ trì của dòng kế hoạch). Kinh phí ngân sách chia theo tỷ lệ của dòng, trừ khi nhập 'split'.");
         proposals.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetProposalQuery(id), ct)))
+            .WithName("getProposal")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Đề xuất: nội dung, kinh phí theo nguồn, vị trí trên sổ (cam kết, giải ngân, tạm ứng, quyết toán), thao tác được phép, lịch sử.");
         proposals.MapPut("/{id:guid}", async (Guid id, ProposalInput input, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new EditProposalCommand(id, input), ct)))
+            .WithName("editProposal")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sửa đề xuất ở trạng thái Dự thảo.");
         proposals.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SubjectActionCommand(ProposalProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
+            .WithName("fireProposalAction")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("submit, start-appraisal, appraise-pass, appraise-fail, return, approve ({data: {decisionNumber, decisionDate}}), reject, withdraw.");
         proposals.MapPost("/{id:guid}/disbursements", async (Guid id, DisbursementInput input, IMediator m, CancellationToken ct) =>
             {
@@ -54,6 +72,11 @@ public static class LifecycleEndpoints
                 return TypedResults.Created($"/api/disbursements/{created.Id}", created);
             })
             .WithTags("Giải ngân")
+            .WithName("requestDisbursement")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Lập đề nghị tạm ứng (Advance) hoặc thanh toán (Payment) cho đề xuất đã phê duyệt.");
         proposals.MapPost("/{id:guid}/settlement", async (Guid id, SettlementInput input, IMediator m, CancellationToken ct) =>
             {
@@ -61,26 +84,60 @@ public static class LifecycleEndpoints
                 return TypedResults.Created($"/api/settlements/{opened.Id}", opened);
             })
             .WithTags("Quyết toán")
+            .WithName("openSettlement")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Lập hồ sơ nghiệm thu, quyết toán: kết quả, đối tượng đạt được, chi phí thực tế theo nguồn.");
 
-        var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân");
-        disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)));
+        var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)))
+            .WithName("getDisbursement")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Đợt giải ngân: loại, số tiền theo nguồn, chứng từ kho bạc, trạng thái, thao tác được phép, lịch sử.");
         disbursements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SubjectActionCommand(DisbursementProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
+            .WithName("fireDisbursementAction")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("request, approve, return, reject, confirm-payment ({data: {treasuryReference, paidOn}}), refuse, cancel.");
 
-        var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán");
-        settlements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetSettlementQuery(id), ct)));
+        var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        settlements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetSettlementQuery(id), ct)))
+            .WithName("getSettlement")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Hồ sơ nghiệm thu, quyết toán: kết quả, đối tượng đạt được, chi phí thực tế theo nguồn, số phải nộp lại, trạng thái, thao tác được phép, lịch sử.");
         settlements.MapPut("/{id:guid}", async (Guid id, SettlementInput input, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(new { id = await m.Send(new EditSettlementCommand(id, input), ct) }))
+                TypedResults.Ok(new SettlementEdited(await m.Send(new EditSettlementCommand(id, input), ct))))
+            .WithName("editSettlement")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Sửa hồ sơ quyết toán ở trạng thái Dự thảo.");
         settlements.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SubjectActionCommand(SettlementProcess.SubjectType, id, action, body?.Comment, body?.Data), ct)))
+            .WithName("fireSettlementAction")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("submit, verify, return, approve, close.");
 
         app.MapPost("/api/plans/{id:guid}/carryovers", async (Guid id, CarryoverRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new CarryOverCommand(id, body.Component, body.DecisionReference), ct)))
             .RequireAuthorization(Policies.ManagePlans)
+            .WithName("carryOverPlanLine")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Kế hoạch vốn")
             .WithSummary("Chuyển nguồn một dòng của năm đã kết thúc sang dòng cùng dự án của kế hoạch năm sau.");
         return app;

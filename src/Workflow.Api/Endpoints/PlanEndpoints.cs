@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using MediatR;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Plans;
 using Workflow.Api.Features.Plans.ExportPlan;
 using Workflow.Api.Features.Plans.GetPlan;
 using Workflow.Api.Features.Plans.ImportPlan;
@@ -15,22 +15,34 @@ public static class PlanEndpoints
 {
     public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/plans").WithTags("Kế hoạch vốn");
+        var group = app.MapGroup("/api/plans").WithTags("Kế hoạch vốn")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("", async (string? year, string? unit, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListPlansQuery(RequestInput.Int(year, "year"), unit), ct)))
+            .WithName("listPlans")
+            .ProducesValidationProblem()
             .WithSummary("Danh sách kế hoạch vốn mà người dùng được xem, lọc theo năm và đơn vị.");
 
         group.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetPlanQuery(id), ct)))
+            .WithName("getPlan")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Một kế hoạch: các dòng, tổng theo nguồn, chính sách đối ứng, phiên bản.");
 
+        // both read the raw body: PlanFile reports every structural problem by JSON path, which binding cannot;
+        // the documentation-only PlanFileSchema shows clients the file in the OpenAPI document
         group.MapPost("/import", async (HttpRequest request, IMediator m, CancellationToken ct) =>
             {
                 var created = await m.Send(new ImportPlanCommand(await RequestInput.ReadJsonAsync(request, ct)), ct);
                 return TypedResults.Created($"/api/plans/{created.Id}", created);
             })
-            .Accepts<JsonElement>("application/json")
+            .Accepts<PlanFileSchema>("application/json")
             .RequireAuthorization(Policies.ManagePlans)
+            .WithName("importPlan")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Nhập tệp kế hoạch (docs/plan-file.md). Kiểm tra quy tắc 1–5; báo mọi lỗi cùng lúc theo đường dẫn JSON.");
 
         group.MapPost("/{id:guid}/revisions", async (Guid id, HttpRequest request, IMediator m, CancellationToken ct) =>
@@ -38,16 +50,27 @@ public static class PlanEndpoints
                 var revised = await m.Send(new RevisePlanCommand(id, await RequestInput.ReadJsonAsync(request, ct)), ct);
                 return TypedResults.Created($"/api/plans/{id}/revisions/{revised.Version}", revised);
             })
-            .Accepts<JsonElement>("application/json")
+            .Accepts<PlanRevisionSchema>("application/json")
             .RequireAuthorization(Policies.ManagePlans)
+            .WithName("revisePlan")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Điều chỉnh kế hoạch: toàn bộ nội dung mới (cùng năm, cùng đơn vị), thêm trường 'reason' nếu muốn. Không dòng nào được thấp hơn số đã cam kết.");
 
         group.MapGet("/{id:guid}/revisions", async (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListPlanRevisionsQuery(id), ct)))
+            .WithName("listPlanRevisions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Lịch sử phiên bản của kế hoạch.");
 
         group.MapGet("/{id:guid}/revisions/{version:int}", async (Guid id, int version, IMediator m, CancellationToken ct) =>
                 TypedResults.Text(await m.Send(new GetPlanRevisionQuery(id, version), ct), "application/json", Encoding.UTF8))
+            .WithName("getPlanRevision")
+            .Produces<PlanFileSchema>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Tệp kế hoạch của một phiên bản, đúng như đã nhập.");
 
         group.MapGet("/{id:guid}/export", async (Guid id, IMediator m, CancellationToken ct) =>
@@ -55,6 +78,9 @@ public static class PlanEndpoints
                 var export = await m.Send(new ExportPlanQuery(id), ct);
                 return TypedResults.File(Encoding.UTF8.GetBytes(export.Json), "application/json", export.FileName);
             })
+            .WithName("exportPlan")
+            .Produces<PlanFileSchema>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Xuất kế hoạch theo đúng định dạng tệp nhập.");
         return app;
     }

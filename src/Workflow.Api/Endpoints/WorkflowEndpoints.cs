@@ -17,20 +17,36 @@ public static class WorkflowEndpoints
 {
     public static IEndpointRouteBuilder MapWorkflowEndpoints(this IEndpointRouteBuilder app)
     {
-        var workflows = app.MapGroup("/api/workflows").WithTags("Quy trình");
+        var workflows = app.MapGroup("/api/workflows").WithTags("Quy trình")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         workflows.MapGet("", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListDefinitionsQuery(), ct)))
+            .WithName("listWorkflowDefinitions")
             .WithSummary("Các quy trình với phiên bản, phiên bản hiện hành và số hồ sơ đang chạy trên mỗi phiên bản.");
         workflows.MapGet("/{id}/diagram.svg", async (string id, string? version, string? instance, IMediator m, CancellationToken ct) =>
                 TypedResults.Text(await m.Send(new GetDiagramQuery(id, RequestInput.Int(version, "version"), RequestInput.Guid(instance, "instance")), ct), "image/svg+xml"))
+            .WithName("getWorkflowDiagram")
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sơ đồ trạng thái (SVG); với ?instance= tô trạng thái hiện tại và đánh dấu các bước đã đi.");
 
-        var instances = app.MapGroup("/api/workflow-instances").WithTags("Quy trình");
+        var instances = app.MapGroup("/api/workflow-instances").WithTags("Quy trình")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         instances.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInstanceQuery(id), ct)))
+            .WithName("getWorkflowInstance")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Trạng thái hồ sơ và các thao tác người gọi được thực hiện (availableActions).");
         instances.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionRequest? body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new FireActionCommand(id, action, body?.Comment, body?.Data), ct)))
+            .WithName("fireInstanceAction")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Thực hiện thao tác: { \"comment\": \"…\", \"data\": { … } }. 403 không đúng vai trò/phạm vi hoặc vi phạm người lập ≠ người duyệt; 409 sai trạng thái hoặc người khác vừa xử lý.");
         instances.MapGet("/{id:guid}/history", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetInstanceHistoryQuery(id), ct)))
+            .WithName("getInstanceHistory")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Nhật ký các bước của hồ sơ.");
 
         app.MapGet("/api/{subject}/{id:guid}/history", async (string subject, Guid id, IMediator m, CancellationToken ct) =>
@@ -40,6 +56,9 @@ public static class WorkflowEndpoints
                 return TypedResults.Ok(await m.Send(new GetHistoryQuery(subjectType, id), ct));
             })
             .WithTags("Quy trình")
+            .WithName("getSubjectHistory")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Nhật ký của một đề xuất, đợt giải ngân hoặc hồ sơ quyết toán: /api/proposals/{id}/history.");
 
         app.MapGet("/api/tasks", async (string? subjectType, string? overdue, string? page, string? pageSize, IMediator m, CancellationToken ct) =>
@@ -51,6 +70,9 @@ public static class WorkflowEndpoints
                 return TypedResults.Ok(await m.Send(new ListInboxQuery(subjectType, RequestInput.Bool(overdue, "overdue"), p, size), ct));
             })
             .WithTags("Hộp việc")
+            .WithName("listTasks")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
             .WithSummary("Hộp việc của người gọi: việc đang chờ, quá hạn trước, kèm các thao tác được phép.");
 
         app.MapGet("/api/notifications", async (string? take, IMediator m, CancellationToken ct) =>
@@ -60,10 +82,16 @@ public static class WorkflowEndpoints
                 return TypedResults.Ok(await m.Send(new ListNotificationsQuery(n), ct));
             })
             .WithTags("Hộp việc")
+            .WithName("listNotifications")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
             .WithSummary("Thông báo cho người gọi: ai phải xử lý việc gì, hạn khi nào.");
 
         app.MapGet("/api/audit/verify", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new VerifyJournalQuery(), ct)))
             .RequireAuthorization(Policies.Audit)
+            .WithName("verifyJournal")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithTags("Kiểm tra")
             .WithSummary("Tính lại toàn bộ chuỗi mã băm của nhật ký; báo mọi chỗ bị sửa, xóa hoặc đảo thứ tự.");
         return app;

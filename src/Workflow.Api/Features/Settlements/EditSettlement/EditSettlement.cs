@@ -9,6 +9,8 @@ namespace Workflow.Api.Features.Settlements.EditSettlement;
 
 public sealed record EditSettlementCommand(Guid Id, SettlementInput Input) : IRequest<Guid>;
 
+public sealed record SettlementEdited(Guid Id);
+
 public sealed class EditSettlementValidator : AbstractValidator<EditSettlementCommand>
 {
     public EditSettlementValidator()

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Workflow.Api.Presentation;
 using Workflow.Domain.Workflows;
 
-namespace Workflow.Domain.Tests.Workflows;
+namespace Workflow.Api.Tests.Presentation;
 
 public class WorkflowDiagramTests
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using Workflow.Domain.Workflows;
 
-namespace Workflow.Domain.Workflows;
+namespace Workflow.Api.Presentation;
 
 /// <summary>
 /// Draws a workflow definition as a standalone SVG state diagram, without layout libraries: states in layers by
