@@ -8,6 +8,7 @@ using Workflow.Api.Features.Proposals.CreateProposal;
 using Workflow.Api.Features.Proposals.EditProposal;
 using Workflow.Api.Features.Proposals.GetProposal;
 using Workflow.Api.Features.Proposals.ListProposals;
+using Workflow.Api.Features.Proposals.PreviewProposal;
 using Workflow.Api.Features.Proposals.ProposalAction;
 using Workflow.Api.Features.Settlements;
 using Workflow.Api.Features.Settlements.EditSettlement;
@@ -46,6 +47,14 @@ public static class LifecycleEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Lập đề xuất (cơ quan chủ trì của dòng kế hoạch). Kinh phí ngân sách chia theo tỷ lệ của dòng, trừ khi nhập 'split'.");
+        app.MapGet("/api/plan-lines/{planLineId}/proposal-preview", async (string planLineId, string? kind, string? areaType, string? totalCost,
+                string? stateSupport, string? exceptProposalId, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ProposalPreviewQuery(planLineId, kind, areaType, totalCost, stateSupport, exceptProposalId), ct)))
+            .WithTags("Đề xuất")
+            .WithName("PreviewProposal")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Xem trước khi lập đề xuất: phần chia ngân sách hỗ trợ theo tỷ lệ của dòng (quy tắc 8), số còn lại và phần vượt theo nguồn (quy tắc 9), mức hỗ trợ tối đa (quy tắc 10). Số tiền tính bằng đồng.");
         proposals.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetProposalQuery(id), ct)))
             .WithName("getProposal")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -22,12 +22,28 @@ public sealed record ProposalDraft(string Title, DateOnly Start, DateOnly End, l
     public int TotalParticipants { get; init; }
 }
 
-/// <summary>The proposal form, <c>/de-xuat/soan?dong={lineId}</c>, with its live split preview.</summary>
+/// <summary>
+/// The proposal form, <c>/de-xuat/soan?dong={lineId}</c>, with its live preview: the server's split, remaining and cap,
+/// asked for once the clerk pauses typing (the box's <c>data-state</c> is <c>pending</c> until the answer is written in).
+/// </summary>
 public sealed partial class ProposalForm(IPage page)
 {
     public IPage Page => page;
 
     public ILocator StateSupport => page.Locator("#Input_StateSupport");
+
+    public ILocator TotalCost => page.Locator("#Input_TotalCost");
+
+    public ILocator Preview => page.Locator("[data-split-preview]");
+
+    /// <summary>The support cap's line under the table.</summary>
+    public ILocator Cap => page.Locator("[data-split-preview] [data-cap]");
+
+    /// <summary>What is left on the line for one source, with the excess when the part is above it.</summary>
+    public ILocator PreviewLeft(string source) => page.Locator($"[data-split-preview] [data-left='{source}']");
+
+    /// <summary>The preview's one polite live region: the sentence a screen reader hears after the pause.</summary>
+    public ILocator Announcement => page.Locator("[data-split-preview] [data-preview-status]");
 
     public ILocator EndDate => page.Locator("#Input_EndDate");
 
@@ -64,16 +80,39 @@ public sealed partial class ProposalForm(IPage page)
         await page.Locator("#Input_TotalParticipants").FillAsync(Number(d.TotalParticipants));
     }
 
-    /// <summary>Clears the support and types the new amount digit by digit.</summary>
-    public async Task TypeSupportAsync(long amount)
+    /// <summary>Clears the support and types the new amount digit by digit (<paramref name="keyDelayMs"/> between keys).</summary>
+    public async Task TypeSupportAsync(long amount, int keyDelayMs = 0)
     {
         await StateSupport.ClearAsync();
-        await StateSupport.PressSequentiallyAsync(Number(amount));
+        await StateSupport.PressSequentiallyAsync(Number(amount), new() { Delay = keyDelayMs });
     }
 
-    /// <summary>Expects the preview to show these amounts per source and their total.</summary>
+    /// <summary>Clears the total cost and types the new amount digit by digit.</summary>
+    public async Task TypeTotalCostAsync(long amount)
+    {
+        await TotalCost.ClearAsync();
+        await TotalCost.PressSequentiallyAsync(Number(amount));
+    }
+
+    /// <summary>Waits until the server's answer for what is typed now is written into the preview.</summary>
+    public Task ExpectPreviewSettledAsync() => Expect(Preview).ToHaveAttributeAsync("data-state", "ready");
+
+    /// <summary>From now on, records every sentence the live region is given (read back by <see cref="AnnouncementsAsync"/>).</summary>
+    public Task RecordAnnouncementsAsync() => page.EvaluateAsync("""
+        () => {
+          const region = document.querySelector('[data-split-preview] [data-preview-status]');
+          window.__announcements = [];
+          new MutationObserver(() => window.__announcements.push(region.textContent))
+            .observe(region, { childList: true, characterData: true, subtree: true });
+        }
+        """);
+
+    public Task<string[]> AnnouncementsAsync() => page.EvaluateAsync<string[]>("() => window.__announcements");
+
+    /// <summary>Expects the preview to show these amounts per source and their total, as the server answered them.</summary>
     public async Task ExpectPreviewAsync(long central, long provincial, long district)
     {
+        await ExpectPreviewSettledAsync();
         await Expect(PreviewPart("Central")).ToHaveTextAsync(Ui.Vnd(central));
         await Expect(PreviewPart("Provincial")).ToHaveTextAsync(Ui.Vnd(provincial));
         await Expect(PreviewPart("District")).ToHaveTextAsync(Ui.Vnd(district));
@@ -84,6 +123,8 @@ public sealed partial class ProposalForm(IPage page)
     /// <summary>Presses "Lưu dự thảo" and returns whether the draft was saved (the browser went to <c>/de-xuat/{id}</c>).</summary>
     public async Task<bool> TrySaveAsync()
     {
+        // as a person does: the preview has caught up with the last keystroke before the button is pressed
+        await ExpectPreviewSettledAsync();
         await Ui.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo", Exact = true }));
         return ProposalUrl().IsMatch(page.Url);
     }

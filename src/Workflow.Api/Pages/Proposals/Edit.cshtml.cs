@@ -1,24 +1,34 @@
 using System.Globalization;
-using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Features.Proposals;
 using Workflow.Api.Features.Proposals.CreateProposal;
 using Workflow.Api.Features.Proposals.EditProposal;
 using Workflow.Api.Features.Proposals.GetProposal;
+using Workflow.Api.Common;
 using Workflow.Api.Features.Proposals.LineAvailability;
+using Workflow.Api.Features.Proposals.PreviewProposal;
 using Workflow.Domain.Catalog;
+using Workflow.Domain.Common;
 using Workflow.Domain.Proposals;
 
 namespace Workflow.Api.Pages.Proposals;
 
-/// <summary>Drafting a proposal (new, on a plan line) or correcting a draft. The split by source is previewed as the clerk types.</summary>
+/// <summary>
+/// Drafting a proposal (new, on a plan line) or correcting a draft. The split by source, what is left on the line and
+/// the support cap are the server's figures: rendered with the page for the values it holds, and fetched again from
+/// <see cref="OnGetPreviewAsync"/> (the same query as <c>GET /api/plan-lines/{id}/proposal-preview</c>, on the sign-in
+/// cookie the pages use) when the clerk pauses typing.
+/// </summary>
 public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
 {
     [BindProperty] public ProposalForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "dong")] public Guid? LineId { get; set; }
     public Guid? Id { get; private set; }
     public LineAvailability Line { get; private set; } = null!;
+
+    /// <summary>The preview for the values the form holds; null when they are not amounts the preview takes (the form's errors say why).</summary>
+    public ProposalPreview? Preview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -31,7 +41,42 @@ public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
         }
         if (LineId is null) return Redirect("/ke-hoach");
         Line = await Mediator.Send(new LineAvailabilityQuery(LineId.Value, id), ct);
+        Preview = await PreviewOfAsync(ct);
         return Page();
+    }
+
+    /// <summary>The preview as JSON for the form's script; bad input is a 400 problem at its field, an unknown or hidden line a 404.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(Guid? id, [FromQuery(Name = "dong")] string? line, string? kind, string? areaType,
+        string? totalCost, string? stateSupport, CancellationToken ct)
+    {
+        try
+        {
+            return new JsonResult(await Mediator.Send(new ProposalPreviewQuery(line, kind, areaType, totalCost, stateSupport, id?.ToString()), ct));
+        }
+        catch (ValidationFailedException e)
+        {
+            return ProblemResult(ProblemDetailsExceptionHandler.Validation(e.Violations));
+        }
+        catch (NotFoundException e)
+        {
+            return ProblemResult(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = e.Message });
+        }
+    }
+
+    private static ObjectResult ProblemResult(ProblemDetails problem) =>
+        new(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+
+    private async Task<ProposalPreview?> PreviewOfAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await Mediator.Send(new ProposalPreviewQuery(LineId?.ToString(), Input.Kind, Input.AreaType,
+                Input.TotalCost?.ToString(CultureInfo.InvariantCulture), Input.StateSupport?.ToString(CultureInfo.InvariantCulture), Id?.ToString()), ct);
+        }
+        catch (ValidationFailedException)
+        {
+            return null;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
@@ -50,16 +95,9 @@ public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
             return Redirect($"/de-xuat/{id ?? created}");
         }
         Line = await Mediator.Send(new LineAvailabilityQuery(LineId!.Value, id), ct);
+        Preview = await PreviewOfAsync(ct);
         return Page();
     }
-
-    public string PreviewData(string name) => name switch
-    {
-        "weights" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => Line.Allocated[s]).ToArray()),
-        "remaining" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => Line.Remaining[s]).ToArray()),
-        "sources" => JsonSerializer.Serialize(FundingSources.Budget.Select(s => s.ToString()).ToArray()),
-        _ => JsonSerializer.Serialize(Line.Policy.CapRates.ToDictionary(k => k.Key.ToString(), k => k.Value.ToDictionary(a => a.Key.ToString(), a => a.Value))),
-    };
 }
 
 /// <summary>The form's fields, flat so plain HTML inputs bind to them.</summary>

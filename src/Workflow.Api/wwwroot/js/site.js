@@ -1,68 +1,95 @@
-// Largest-remainder apportionment, the same as the server's Apportion.ByRatio: parts add up to the whole,
-// each within one granularity unit of its exact share, remainders largest first, ties to the earlier source.
-function apportion(total, weights, granularity) {
-  const t = BigInt(total), g = BigInt(granularity);
-  const w = weights.map(x => BigInt(x));
-  const sum = w.reduce((a, b) => a + b, 0n);
-  if (sum === 0n || t <= 0n) return w.map(() => 0n);
-  const parts = [], rema = [];
-  let assigned = 0n;
-  w.forEach((wi, i) => {
-    const num = t * wi, den = sum * g;
-    parts[i] = (num / den) * g;
-    rema[i] = num % den;
-    assigned += parts[i];
-  });
-  const order = w.map((_, i) => i).filter(i => w[i] > 0n).sort((a, b) => (rema[b] > rema[a] ? 1 : rema[b] < rema[a] ? -1 : a - b));
-  let left = t - assigned;
-  for (let k = 0; left > 0n; k = (k + 1) % order.length) {
-    const step = left < g ? left : g;
-    parts[order[k]] += step;
-    left -= step;
-  }
-  return parts;
-}
-
 const vnd = n => new Intl.NumberFormat('vi-VN').format(n) + ' ₫';
+const percent = n => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
 
-// The proposal form: the split by source, the support cap and what is left on the line, as the clerk types.
+// The proposal form's preview: the split of the support by source, what is left on the line and the support cap.
+// Every figure is the server's (the page's Preview handler runs the same rules as submission); this script does no
+// arithmetic on money, it only asks again once the clerk pauses and writes the answer in. Amounts arrive as whole
+// đồng, far below 2^53, and are only formatted here.
 document.querySelectorAll('[data-split-preview]').forEach(box => {
   const form = box.closest('form');
-  const weights = JSON.parse(box.dataset.weights);
-  const remaining = JSON.parse(box.dataset.remaining);
-  const caps = JSON.parse(box.dataset.caps);
-  const sources = JSON.parse(box.dataset.sources);
-  const support = form.querySelector('[name="Input.StateSupport"]');
-  const cost = form.querySelector('[name="Input.TotalCost"]');
-  const kind = form.querySelector('[name="Input.Kind"]');
-  const area = form.querySelector('[name="Input.AreaType"]');
-  const update = () => {
-    const s = parseInt((support.value || '0').replace(/\D/g, ''), 10) || 0;
-    const parts = apportion(s, weights, 1000);
-    sources.forEach((src, i) => {
-      const cell = box.querySelector(`[data-part="${src}"]`);
-      cell.textContent = vnd(parts[i]);
-      const left = box.querySelector(`[data-left="${src}"]`);
-      const over = parts[i] > BigInt(remaining[i]);
-      left.classList.toggle('field-error', over);
-      left.textContent = vnd(remaining[i]) + (over ? ' — vượt số còn lại' : '');
-    });
-    box.querySelector('[data-total]').textContent = vnd(s);
-    const capLine = box.querySelector('[data-cap]');
-    const rate = (caps[kind.value] || {})[area.value];
-    const c = parseInt((cost.value || '0').replace(/\D/g, ''), 10) || 0;
-    if (rate && c > 0) {
-      const cap = Math.floor(rate * c);
-      capLine.textContent = `Mức hỗ trợ tối đa: ${Math.round(rate * 100)} % × ${vnd(c)} = ${vnd(cap)}` + (s > cap ? ' — đề xuất đang vượt mức' : '');
-      capLine.classList.toggle('field-error', s > cap);
-    } else {
-      capLine.textContent = 'Mức hỗ trợ tối đa mỗi dự án, nhiệm vụ: 3.000.000.000 ₫';
-      capLine.classList.toggle('field-error', s > 3000000000);
-    }
+  const url = box.dataset.previewUrl;
+  const fields = {
+    kind: form.querySelector('[name="Input.Kind"]'),
+    areaType: form.querySelector('[name="Input.AreaType"]'),
+    totalCost: form.querySelector('[name="Input.TotalCost"]'),
+    stateSupport: form.querySelector('[name="Input.StateSupport"]'),
   };
-  [support, cost, kind, area].forEach(el => el && el.addEventListener('input', update));
-  [kind, area].forEach(el => el && el.addEventListener('change', update));
-  update();
+  const status = box.querySelector('[data-preview-status]');
+  const capLine = box.querySelector('[data-cap]');
+  const table = box.querySelector('table');
+  let timer = 0, asked = 0;
+
+  const show = p => {
+    p.sources.forEach(s => {
+      box.querySelector(`[data-part="${s.source}"]`).textContent = vnd(s.part);
+      const left = box.querySelector(`[data-left="${s.source}"]`);
+      left.classList.toggle('field-error', s.excess > 0);
+      left.textContent = vnd(s.remaining) + (s.excess > 0 ? ` — vượt số còn lại ${vnd(s.excess)}` : '');
+    });
+    box.querySelector('[data-total]').textContent = vnd(p.splitTotal);
+    const c = p.cap;
+    if (c.amount !== null) {
+      capLine.textContent = `Mức hỗ trợ tối đa: ${percent(c.percent)} % × ${vnd(p.totalCost)} = ${vnd(c.amount)}`
+        + (c.over ? ` — đề xuất đang vượt mức ${vnd(c.excess)}` : '')
+        + (c.overTaskBasedMaximum ? ` — vượt mức tối đa mỗi dự án, nhiệm vụ ${vnd(c.taskBasedMaximum)}` : '');
+    } else {
+      capLine.textContent = `Mức hỗ trợ tối đa mỗi dự án, nhiệm vụ: ${vnd(c.taskBasedMaximum)}` + (c.overTaskBasedMaximum ? ' — đề xuất đang vượt mức' : '');
+    }
+    capLine.classList.toggle('field-error', c.over || c.overTaskBasedMaximum);
+  };
+
+  // a refused preview (a number the form does not take) blanks the figures and says why, in the cap line
+  const refuse = message => {
+    box.querySelectorAll('[data-part], [data-total]').forEach(cell => { cell.textContent = '—'; });
+    capLine.textContent = message;
+    capLine.classList.add('field-error');
+  };
+
+  const refresh = async announce => {
+    const query = new URLSearchParams();
+    Object.entries(fields).forEach(([name, el]) => { if (el) query.set(name, el.value.trim()); });
+    const mine = ++asked;
+    let sentence;
+    try {
+      const response = await fetch(`${url}&${query}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const body = await response.json();
+      if (mine !== asked) return; // a later keystroke asked again: its answer is the one to show
+      if (response.ok) {
+        show(body);
+        sentence = body.summary;
+      } else {
+        sentence = Object.values(body.errors || {}).flat()[0] || body.detail || body.title;
+        refuse(sentence);
+      }
+    } catch (e) {
+      if (mine !== asked) return;
+      sentence = 'Chưa xem trước được phần chia theo nguồn; số liệu sẽ được kiểm tra khi lưu.';
+      refuse(sentence);
+    }
+    if (timer) return; // the clerk typed again meanwhile: the next pause will say it
+    box.dataset.state = 'ready';
+    table.removeAttribute('aria-busy');
+    if (announce) status.textContent = sentence;
+  };
+
+  // ~400 ms after the last keystroke: one request and one announcement per pause, not one per key
+  const schedule = () => {
+    box.dataset.state = 'pending';
+    table.setAttribute('aria-busy', 'true');
+    clearTimeout(timer);
+    timer = setTimeout(() => { timer = 0; refresh(true); }, 400);
+  };
+  Object.values(fields).forEach(el => {
+    if (!el) return;
+    el.addEventListener('input', schedule);
+    el.addEventListener('change', schedule);
+  });
+  // the page came with the server's figures for the values it rendered; ask again, silently, only if the browser
+  // restored other values into the fields (reload, back button)
+  const restored = el => el && (el.tagName === 'SELECT'
+    ? Array.from(el.options).some(o => o.selected !== o.defaultSelected)
+    : el.value !== el.defaultValue);
+  if (Object.values(fields).some(restored)) refresh(false);
 });
 
 // Mark the input an error is written under, so the eye finds it; errors about a group mark nothing.
