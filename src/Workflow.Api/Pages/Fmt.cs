@@ -25,14 +25,7 @@ public static class Fmt
     public static string DateTime(DateTimeOffset moment) => moment.ToOffset(WorkingCalendar.VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
 
-    public static string SourceName(Domain.Catalog.FundingSource source) => source switch
-    {
-        Domain.Catalog.FundingSource.Central => "NSTW",
-        Domain.Catalog.FundingSource.Provincial => "NS tỉnh",
-        Domain.Catalog.FundingSource.District => "NS huyện",
-        Domain.Catalog.FundingSource.Commune => "NS xã",
-        _ => source.ToString(),
-    };
+    public static string SourceName(Domain.Catalog.FundingSource source) => Domain.Catalog.FundingSources.ShortNameOf(source);
 
     public static string Role(string role) => role switch
     {

@@ -12,7 +12,8 @@ public enum FundingSource
     Credit,
 }
 
-public sealed record FundingSourceInfo(FundingSource Source, string Name, bool IsStateBudget, bool IsLocalCounterpart, string Note);
+/// <param name="ShortName">As tables and charts head their columns: NSTW, NS tỉnh…</param>
+public sealed record FundingSourceInfo(FundingSource Source, string Name, string ShortName, bool IsStateBudget, bool IsLocalCounterpart, string Note);
 
 public static class FundingSources
 {
@@ -25,16 +26,18 @@ public static class FundingSources
 
     public static readonly IReadOnlyList<FundingSourceInfo> All =
     [
-        new(FundingSource.Central, "Ngân sách trung ương (NSTW)", true, false, ""),
-        new(FundingSource.Provincial, "Ngân sách tỉnh", true, true, "vốn đối ứng địa phương"),
-        new(FundingSource.District, "Ngân sách huyện (đối ứng)", true, true, "cấp huyện chấm dứt hoạt động từ 01/7/2025"),
-        new(FundingSource.Commune, "Ngân sách xã", true, true, "vốn đối ứng địa phương"),
-        new(FundingSource.Participant, "Vốn đối ứng của người dân / đối tượng hưởng lợi", false, false, "tiền mặt, ngày công hoặc hiện vật"),
-        new(FundingSource.Integrated, "Vốn lồng ghép", false, false, "từ các chương trình khác"),
-        new(FundingSource.Credit, "Vốn vay tín dụng chính sách (NHCSXH)", false, false, "theo dõi, không giải ngân qua hệ thống"),
+        new(FundingSource.Central, "Ngân sách trung ương (NSTW)", "NSTW", true, false, ""),
+        new(FundingSource.Provincial, "Ngân sách tỉnh", "NS tỉnh", true, true, "vốn đối ứng địa phương"),
+        new(FundingSource.District, "Ngân sách huyện (đối ứng)", "NS huyện", true, true, "cấp huyện chấm dứt hoạt động từ 01/7/2025"),
+        new(FundingSource.Commune, "Ngân sách xã", "NS xã", true, true, "vốn đối ứng địa phương"),
+        new(FundingSource.Participant, "Vốn đối ứng của người dân / đối tượng hưởng lợi", "Người dân", false, false, "tiền mặt, ngày công hoặc hiện vật"),
+        new(FundingSource.Integrated, "Vốn lồng ghép", "Lồng ghép", false, false, "từ các chương trình khác"),
+        new(FundingSource.Credit, "Vốn vay tín dụng chính sách (NHCSXH)", "Tín dụng", false, false, "theo dõi, không giải ngân qua hệ thống"),
     ];
 
     public static string NameOf(FundingSource source) => All.First(s => s.Source == source).Name;
+
+    public static string ShortNameOf(FundingSource source) => All.First(s => s.Source == source).ShortName;
 
     /// <summary>Exact names only: Enum.TryParse would also take "0" for Central.</summary>
     public static bool TryParseBudget(string name, out FundingSource source)

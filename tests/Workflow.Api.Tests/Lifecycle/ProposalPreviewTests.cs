@@ -88,7 +88,7 @@ public sealed class ProposalPreviewTests(LifecycleFixture fixture) : IClassFixtu
         var parts = preview["sources"]!.AsArray().Select(x => (long)x!["part"]!).ToList();
         Assert.Equal(300_000_000L, parts.Sum());
         Assert.Equal(300_000_000L, (long)preview["splitTotal"]!);
-        Assert.All(parts, p => Assert.Equal(0, p % ProposalRules.Granularity));
+        Assert.All(parts, p => Assert.Equal(0, p % Workflow.Domain.Proposals.Rules.SplitFollowsLine.Granularity));
         // a model has no rate cap: only the task-based maximum applies
         Assert.Null((decimal?)preview["cap"]!["rate"]);
         Assert.Null((long?)preview["cap"]!["amount"]);

@@ -6,6 +6,7 @@ using Workflow.Api.Features.Proposals.LineAvailability;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
+using Workflow.Domain.Proposals.Rules;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Proposals.PreviewProposal;
@@ -40,8 +41,8 @@ public sealed record CapPreview(decimal? Rate, decimal? Percent, long? Amount, b
 
 public sealed class ProposalPreviewValidator : AbstractValidator<ProposalPreviewQuery>
 {
-    /// <summary>The form's own ceiling for an amount (ProposalInputValidator): a thousand billion đồng.</summary>
-    public const long MaxAmount = 1_000_000_000_000;
+    private const long MaxAmount = Vnd.MaxAmount;
+    private static readonly string UpTo = Vnd.Format(Vnd.MaxAmount);
 
     public ProposalPreviewValidator()
     {
@@ -50,8 +51,8 @@ public sealed class ProposalPreviewValidator : AbstractValidator<ProposalPreview
             .WithMessage($"Chọn loại: {string.Join(", ", Enum.GetNames<ProposalKind>())}.");
         RuleFor(q => q.AreaType).Must(a => ProposalInput.Parse<AreaType>(a) is not null)
             .WithMessage($"Chọn địa bàn: {string.Join(", ", Enum.GetNames<AreaType>())}.");
-        RuleFor(q => q.TotalCost).Must(v => TryAmount(v, out _)).WithMessage("Tổng kinh phí là số đồng nguyên, từ 0 đến 1.000 tỷ đồng.");
-        RuleFor(q => q.StateSupport).Must(v => TryAmount(v, out _)).WithMessage("Ngân sách hỗ trợ là số đồng nguyên, từ 0 đến 1.000 tỷ đồng.");
+        RuleFor(q => q.TotalCost).Must(v => TryAmount(v, out _)).WithMessage($"Tổng kinh phí là số đồng nguyên, từ 0 đến {UpTo}.");
+        RuleFor(q => q.StateSupport).Must(v => TryAmount(v, out _)).WithMessage($"Ngân sách hỗ trợ là số đồng nguyên, từ 0 đến {UpTo}.");
         RuleFor(q => q.ExceptProposalId).Must(id => string.IsNullOrWhiteSpace(id) || Guid.TryParse(id, out _))
             .WithMessage(q => $"'{q.ExceptProposalId}' không phải mã đề xuất hợp lệ.");
     }
@@ -80,30 +81,23 @@ public sealed class ProposalPreviewHandler(IMediator mediator, WorkflowDbContext
         var availability = await mediator.Send(new LineAvailabilityQuery(lineId, except), cancellationToken);
         var line = await db.PlanLines.AsNoTracking().SingleAsync(l => l.Id == lineId, cancellationToken);
 
-        var split = ProposalRules.SplitByLine(support, line.Amount);
+        var split = SplitFollowsLine.ByLine(support, line.Amounts);
         var sources = FundingSources.Budget
-            .Select(s => new SourcePreview(s, ShortName(s), split[s], availability.Remaining[s], Math.Max(0, split[s] - availability.Remaining[s])))
+            .Select(s => new SourcePreview(s, FundingSources.ShortNameOf(s), split[s], availability.Remaining[s], Math.Max(0, split[s] - availability.Remaining[s])))
             .ToList();
 
-        var policy = availability.Policy;
-        decimal? rate = policy.CapRates.TryGetValue(kind, out var caps) && caps.TryGetValue(area, out var r) ? r : null;
-        long? cap = rate is { } applied && totalCost > 0 ? CapAmount(applied, totalCost) : null;
+        // before the total cost is typed only the task-based maximum applies: a cap of 0 would flag every amount
+        var figure = SupportCap.For(kind, area, totalCost, availability.Policy);
+        var cap = totalCost > 0 ? figure.Cap : null;
         var over = cap is { } c && support > c;
-        var capPreview = new CapPreview(rate, rate * 100, cap, over, over ? support - cap!.Value : 0,
-            policy.TaskBasedMaximum, support > policy.TaskBasedMaximum);
+        var capPreview = new CapPreview(figure.Rate, figure.Rate * 100, cap, over, over ? support - cap!.Value : 0,
+            figure.TaskBasedMaximum, support > figure.TaskBasedMaximum);
+        var checkedPolicy = totalCost > 0 ? availability.Policy : availability.Policy with { CapRates = new Dictionary<ProposalKind, IReadOnlyDictionary<AreaType, decimal>>() };
+        var messages = SupportCap.Check(kind, area, totalCost, support, checkedPolicy).Select(v => v.Message).ToList();
 
-        // before the total cost is typed, only the task-based maximum applies: a cap of 0 would flag every amount
-        var checkedPolicy = totalCost > 0 ? policy : policy with { CapRates = new Dictionary<ProposalKind, IReadOnlyDictionary<AreaType, decimal>>() };
-        var messages = ProposalRules.CheckSupportCap(kind, area, totalCost, support, checkedPolicy).Select(v => v.Message).ToList();
-
-        return new ProposalPreview(lineId, kind.ToString(), area.ToString(), totalCost, support, sources, split.Values.Sum(), capPreview, messages,
+        return new ProposalPreview(lineId, kind.ToString(), area.ToString(), totalCost, support, sources, split.Total, capPreview, messages,
             Summary(support, sources, capPreview));
     }
-
-    /// <summary>Rule 10's cap: the rate times the total cost, in decimal so that 70 % of 11,000,000 is 7,700,000 exactly, rounded down to the đồng.</summary>
-    public static long CapAmount(decimal rate, long totalCost) =>
-        // TODO(rules-home): use the domain rule — ProposalRules.CheckSupportCap computes this cap but does not return it
-        (long)decimal.Floor(rate * totalCost);
 
     /// <summary>The one sentence a screen reader announces once the clerk pauses.</summary>
     private static string Summary(long support, IReadOnlyList<SourcePreview> sources, CapPreview cap)
@@ -120,14 +114,4 @@ public sealed class ProposalPreviewHandler(IMediator mediator, WorkflowDbContext
             parts.Add($"vượt mức tối đa mỗi dự án, nhiệm vụ {Vnd.Format(cap.TaskBasedMaximum)}");
         return string.Join("; ", parts) + ".";
     }
-
-    /// <summary>The short names the form's table uses.</summary>
-    public static string ShortName(FundingSource source) => source switch
-    {
-        FundingSource.Central => "NSTW",
-        FundingSource.Provincial => "NS tỉnh",
-        FundingSource.District => "NS huyện",
-        FundingSource.Commune => "NS xã",
-        _ => FundingSources.NameOf(source),
-    };
 }
