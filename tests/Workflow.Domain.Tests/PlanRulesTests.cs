@@ -1,3 +1,4 @@
+using Workflow.Domain.Money;
 using System.Text;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
@@ -97,7 +98,7 @@ public class PlanRulesTests
     [Fact]
     public void Validate_WhenAmountIsJustAboveMaxAmount_ReportsTheCell()
     {
-        var plan = HonQuan2024.Plan().WithAmount(HonQuan2024.DA6, FundingSource.District, PlanRules.MaxAmount + 1);
+        var plan = HonQuan2024.Plan().WithAmount(HonQuan2024.DA6, FundingSource.District, Vnd.MaxAmount + 1);
 
         AssertBroken(Validate(plan), "lines[5].amounts.District", "1.000.000.000.000.001 ₫", "1.000.000.000.000.000 ₫");
     }

@@ -12,7 +12,6 @@ namespace Workflow.Domain.Plans;
 public static class PlanRules
 {
     /// <summary>No single plan cell is larger than this: a trillion-trillion typo is caught before any sum overflows.</summary>
-    public const long MaxAmount = Vnd.MaxAmount;
 
     public const int FirstFiscalYear = 2021;
     public const int LastFiscalYear = 2035;
@@ -98,13 +97,13 @@ public static class PlanRules
     {
         if (amount < 0)
             v.Add(new(path, $"Quy tắc 1: số tiền không được âm ({Vnd.Format(amount)})."));
-        else if (amount > MaxAmount)
-            v.Add(new(path, $"Số tiền {Vnd.Format(amount)} vượt mức tối đa {Vnd.Format(MaxAmount)} cho một ô; kiểm tra lại đơn vị (đồng, không phải phần nghìn đồng)."));
+        else if (amount > Vnd.MaxAmount)
+            v.Add(new(path, $"Số tiền {Vnd.Format(amount)} vượt mức tối đa {Vnd.Format(Vnd.MaxAmount)} cho một ô; kiểm tra lại đơn vị (đồng, không phải phần nghìn đồng)."));
     }
 
     private static bool AmountsUsable(PlanContent plan) =>
-        plan.Lines.All(l => l.Amounts.Values.All(a => a is >= 0 and <= MaxAmount))
-        && plan.Totals.Values.All(a => a is >= 0 and <= MaxAmount);
+        plan.Lines.All(l => l.Amounts.Values.All(a => a is >= 0 and <= Vnd.MaxAmount))
+        && plan.Totals.Values.All(a => a is >= 0 and <= Vnd.MaxAmount);
 
     private static void CheckTotals(PlanContent plan, List<Violation> v)
     {

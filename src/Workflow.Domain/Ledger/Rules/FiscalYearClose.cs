@@ -5,7 +5,7 @@ using Workflow.Domain.Workflows;
 namespace Workflow.Domain.Ledger.Rules;
 
 /// <summary>
-/// RULES.md 19 (Luật NSNN 2015; chỉnh lý quyết toán): a plan's year takes disbursements until 31 January of the next
+/// RULES.md 19 (chỉnh lý quyết toán): a plan's year takes disbursements until 31 January of the next
 /// year; from the first instant of 1 February (Vietnam time, whatever the server's zone) it is closed, and only a
 /// line the finance office carried over (chuyển nguồn) keeps disbursing. Carrying over is possible once the year has
 /// ended (from 1 January) and moves the uncommitted allocation; commitments stay on their line.
@@ -13,7 +13,6 @@ namespace Workflow.Domain.Ledger.Rules;
 public static class FiscalYearClose
 {
     public const int Number = 19;
-    public const string Source = "Luật NSNN 2015";
 
     /// <summary>The first instant the year is closed: 1 February of the next year, 00:00 in Vietnam.</summary>
     public static DateTimeOffset ClosesAt(int fiscalYear) => new(fiscalYear + 1, 2, 1, 0, 0, 0, WorkingCalendar.VietnamOffset);

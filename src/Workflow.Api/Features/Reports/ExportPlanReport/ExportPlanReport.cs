@@ -44,14 +44,7 @@ internal static class ReportText
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static string ShortName(FundingSource source) => source switch
-    {
-        FundingSource.Central => "NSTW",
-        FundingSource.Provincial => "NS tỉnh",
-        FundingSource.District => "NS huyện",
-        FundingSource.Commune => "NS xã",
-        _ => FundingSources.NameOf(source),
-    };
+    public static string ShortName(FundingSource source) => FundingSources.ShortNameOf(source);
 
     /// <summary>The report's moment as a date in Vietnam.</summary>
     public static DateTime LocalDate(PlanReport.PlanReport report) => report.GeneratedAt.ToOffset(WorkingCalendar.VietnamOffset).DateTime;
