@@ -51,7 +51,7 @@ public static class LifecycleEndpoints
                 string? stateSupport, string? exceptProposalId, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ProposalPreviewQuery(planLineId, kind, areaType, totalCost, stateSupport, exceptProposalId), ct)))
             .WithTags("Đề xuất")
-            .WithName("PreviewProposal")
+            .WithName("previewProposal")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Xem trước khi lập đề xuất: phần chia ngân sách hỗ trợ theo tỷ lệ của dòng (quy tắc 8), số còn lại và phần vượt theo nguồn (quy tắc 9), mức hỗ trợ tối đa (quy tắc 10). Số tiền tính bằng đồng.");
