@@ -16,7 +16,8 @@ using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Proposals;
 using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Seeding;
-using Workflow.Domain.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Workflow.Infrastructure.Identity;
 using Workflow.Infrastructure;
 using Workflow.Infrastructure.Persistence;
 
@@ -40,7 +41,27 @@ builder.Services.AddScoped<ProposalAccess>();
 builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();
 
-builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+builder.Services.AddSingleton(account);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<SessionValidator>();
+builder.Services.AddScoped<AccountSignIn>();
+// ASP.NET Core Identity keeps the user store: hashes, security stamps, lockout, authenticator keys
+builder.Services.AddIdentityCore<User>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = account.LockoutMaxFailedAttempts;
+        o.Lockout.DefaultLockoutTimeSpan = account.LockoutDuration;
+        o.Lockout.AllowedForNewUsers = true;
+        // PasswordPolicy is the rule; Identity's composition rules stay out of its way
+        o.Password.RequiredLength = 1;
+        o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789.-_@";
+    })
+    .AddEntityFrameworkStores<WorkflowDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<PasswordPolicy>();
+builder.Services.AddSignInRateLimit(account);
 
 var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
 if (jwt.SigningKey.Length < 32)
@@ -61,6 +82,13 @@ builder.Services.AddAuthentication(o => o.DefaultScheme = "Workflow")
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.Events.OnValidatePrincipal = async context =>
+        {
+            if (context.Principal is null || await context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+                return;
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        };
     })
     .AddJwtBearer(o =>
     {
@@ -73,6 +101,14 @@ builder.Services.AddAuthentication(o => o.DefaultScheme = "Workflow")
             NameClaimType = System.Security.Claims.ClaimTypes.Name,
             RoleClaimType = System.Security.Claims.ClaimTypes.Role,
             ClockSkew = TimeSpan.FromMinutes(1),
+        };
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = async context =>
+            {
+                if (!await context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().IsCurrentAsync(context.Principal!, context.HttpContext.RequestAborted))
+                    context.Fail("The session ended: the user was disabled, changed or removed.");
+            },
         };
     });
 // tokens are checked against the application's clock, the same one that issued them
@@ -166,6 +202,8 @@ app.UseWhen(c => !IsApi(c.Request.Path), web => web.UseStatusCodePagesWithReExec
 app.UseStaticFiles();
 app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
 app.UseAuthentication();
+app.UseRateLimiter();
+app.UseMiddleware<SessionRestrictionMiddleware>();
 app.UseAuthorization();
 app.MapRazorPages();
 

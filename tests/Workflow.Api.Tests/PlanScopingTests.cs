@@ -1,3 +1,4 @@
+using Workflow.Infrastructure.Identity;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
@@ -30,8 +31,8 @@ public class PlanScopingTests(WorkflowApiFactory factory) : IClassFixture<Workfl
         {
             if (await db.Agencies.FindAsync("AG.LX.TCKH") is null)
                 db.Agencies.Add(new Agency("AG.LX.TCKH", "Phòng Tài chính - Kế hoạch thành phố", AgencyKind.FinanceOffice, "AG.LX"));
-            var user = new User(Guid.NewGuid(), OtherUnitUser, "Cán bộ Phòng TC-KH Long Xuyên", "AG.LX.TCKH", "AG.LX", [Roles.FinanceOffice]);
-            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, WorkflowApiFactory.Password));
+            var user = new User(Guid.NewGuid(), OtherUnitUser, "Cán bộ Phòng TC-KH Long Xuyên", "", "AG.LX.TCKH", "AG.LX", [Roles.FinanceOffice]);
+            user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, WorkflowApiFactory.Password);
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }

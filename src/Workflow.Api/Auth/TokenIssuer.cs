@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
 using Workflow.Api.Common;
-using Workflow.Domain.Identity;
+using Workflow.Infrastructure.Identity;
 
 namespace Workflow.Api.Auth;
 
@@ -11,14 +11,14 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
 {
     public static SymmetricSecurityKey KeyOf(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(User user)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(User user, string? restriction)
     {
         var now = clock.GetUtcNow();
         var expires = now + options.Lifetime;
         var token = new JwtSecurityToken(
             options.Issuer,
             options.Audience,
-            HttpCurrentUser.ClaimsOf(user),
+            HttpCurrentUser.ClaimsOf(user, restriction),
             notBefore: now.UtcDateTime,
             expires: expires.UtcDateTime,
             signingCredentials: new SigningCredentials(KeyOf(options), SecurityAlgorithms.HmacSha256));
@@ -26,5 +26,3 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
     }
 }
 
-/// <summary>Wrong user name or password: one answer for both, so names cannot be probed.</summary>
-public sealed class AuthenticationFailedException() : Exception("Tên đăng nhập hoặc mật khẩu không đúng.");

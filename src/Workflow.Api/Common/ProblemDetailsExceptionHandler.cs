@@ -31,7 +31,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "Xung đột cập nhật",
                 Detail = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại và thực hiện lại thao tác.",
             },
-            Auth.AuthenticationFailedException a => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Đăng nhập không thành công", Detail = a.Message },
+            Auth.AuthenticationFailedException a => SignInFailed(a),
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
             BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation([new Violation(JsonPathOf(j.Path), JsonProblem(j))]),
@@ -68,6 +68,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Title = "Dữ liệu không hợp lệ",
             Detail = "Yêu cầu có lỗi ở các trường nêu trong 'errors'; chưa có gì được lưu.",
         };
+
+    private static ProblemDetails SignInFailed(Auth.AuthenticationFailedException a)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Đăng nhập không thành công", Detail = a.Message };
+        problem.Extensions["code"] = a.Code;
+        if (a is Auth.LockedOutException locked) problem.Extensions["minutesLeft"] = locked.MinutesLeft;
+        return problem;
+    }
 
     private static ProblemDetails Conflict(ConflictException c)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Plans;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Identity;
+using Workflow.Infrastructure.Identity;
 using Workflow.Domain.Plans;
 using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
@@ -53,8 +54,8 @@ public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher,
 
         foreach (var (userName, displayName, agency, roles) in Users)
         {
-            var user = new User(Guid.NewGuid(), userName, displayName, agency, UnitCode, roles);
-            user.SetPasswordHash(hasher.HashPassword(user, Password));
+            var user = new User(Guid.NewGuid(), userName, displayName, "", agency, UnitCode, roles);
+            user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
         }
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workflow.Domain.Catalog;
-using Workflow.Domain.Identity;
+using Microsoft.AspNetCore.Identity;
+using Workflow.Infrastructure.Identity;
 using Workflow.Domain.Plans;
 
 namespace Workflow.Infrastructure.Persistence;
@@ -53,18 +54,42 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b)
     {
+        // Identity's user, on the table and columns the user store always had
         b.ToTable("users");
-        b.HasKey(u => u.Id);
         b.Property(u => u.UserName).HasMaxLength(64).IsRequired();
         b.HasIndex(u => u.UserName).IsUnique();
+        b.Property(u => u.NormalizedUserName).HasMaxLength(64);
         b.Property(u => u.DisplayName).HasMaxLength(256).IsRequired();
-        b.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
+        b.Property(u => u.Position).HasMaxLength(256).IsRequired();
+        b.Property(u => u.PasswordHash).HasMaxLength(512);
         b.Property(u => u.AgencyCode).HasMaxLength(64).IsRequired();
         b.Property(u => u.UnitCode).HasMaxLength(64).IsRequired();
         b.Property(u => u.RoleNames).HasMaxLength(256).IsRequired();
+        b.HasIndex(u => u.UnitCode);
         b.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyCode).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(u => u.Roles);
+        b.Ignore(u => u.Signature);
     }
+}
+
+internal sealed class TwoFactorRoleConfiguration : IEntityTypeConfiguration<TwoFactorRole>
+{
+    public void Configure(EntityTypeBuilder<TwoFactorRole> b)
+    {
+        b.ToTable("two_factor_roles");
+        b.HasKey(r => r.Role);
+        b.Property(r => r.Role).HasMaxLength(32);
+    }
+}
+
+internal sealed class UserTokenTables : IEntityTypeConfiguration<IdentityUserToken<Guid>>, IEntityTypeConfiguration<IdentityUserClaim<Guid>>,
+    IEntityTypeConfiguration<IdentityUserLogin<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> b) => b.ToTable("user_tokens");
+
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> b) => b.ToTable("user_claims");
+
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<Guid>> b) => b.ToTable("user_logins");
 }
 
 internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>

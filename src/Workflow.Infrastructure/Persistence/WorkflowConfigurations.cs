@@ -115,7 +115,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Id).ValueGeneratedNever();
         b.HasIndex(n => new { n.MessageId, n.UserId }).IsUnique();
         b.HasIndex(n => new { n.UserId, n.CreatedAt });
-        b.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Identity.User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(n => n.Title).HasMaxLength(256).IsRequired();
         b.Property(n => n.Body).HasMaxLength(2000).IsRequired();
         b.Property(n => n.SubjectType).HasMaxLength(64).IsRequired();

@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflow.Domain.Catalog;
-using Workflow.Domain.Identity;
+using Workflow.Infrastructure.Identity;
 using Workflow.Domain.Plans;
 using Workflow.Domain.Workflows;
 using Workflow.Domain.Ledger;
@@ -11,12 +12,12 @@ using Workflow.Domain.Settlements;
 
 namespace Workflow.Infrastructure.Persistence;
 
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <summary>The one unit of work: the programme's data and the Identity user store (users, their tokens and logins).</summary>
+public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityUserContext<User, Guid>(options)
 {
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CounterpartPolicy> CounterpartPolicies => Set<CounterpartPolicy>();
-    public DbSet<User> Users => Set<User>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
@@ -33,9 +34,13 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
     public DbSet<Carryover> Carryovers => Set<Carryover>();
+    public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -36,7 +36,7 @@ public sealed class NotificationConsumer(WorkflowDbContext db, TimeProvider cloc
     }
 
     /// <summary>A lead-agency notice about one agency's subject goes to that agency's officers only.</summary>
-    private static bool Concerns(Domain.Identity.User user, string role, string? agency) =>
+    private static bool Concerns(Identity.User user, string role, string? agency) =>
         user.IsIn(role) && (role != Domain.Identity.Roles.LeadAgency || agency is null || user.AgencyCode == agency);
 
     private async Task NotifyAsync(Guid? messageId, IReadOnlyList<string> roles, string unit, string? agency, string title, string body,

@@ -34,6 +34,8 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Auth:Jwt:SigningKey", SigningKey);
         builder.UseSetting("Seed:Demo", "true");
+        // every test client signs in from the same address; the limit itself is tested with its own setting
+        builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
     }
 
     /// <summary>A client signed in as a demo user (password <see cref="Password"/>), with the bearer token set.</summary>

@@ -1,3 +1,4 @@
+using Workflow.Infrastructure.Identity;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -118,8 +119,8 @@ internal static class ReportHttp
         if (db.Users.Any(u => u.UserName == userName)) return;
         if (await db.Agencies.FindAsync("AG.LX.TCKH") is null)
             db.Agencies.Add(new Agency("AG.LX.TCKH", "Phòng Tài chính - Kế hoạch thành phố", AgencyKind.FinanceOffice, "AG.LX"));
-        var user = new User(Guid.NewGuid(), userName, "Cán bộ Phòng TC-KH Long Xuyên", "AG.LX.TCKH", "AG.LX", [Roles.FinanceOffice]);
-        user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, WorkflowApiFactory.Password));
+        var user = new User(Guid.NewGuid(), userName, "Cán bộ Phòng TC-KH Long Xuyên", "", "AG.LX.TCKH", "AG.LX", [Roles.FinanceOffice]);
+        user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, WorkflowApiFactory.Password);
         db.Users.Add(user);
         await db.SaveChangesAsync();
     }

@@ -48,6 +48,8 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
         builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
         builder.UseSetting("Auth:Jwt:SigningKey", "runtime-tests-signing-key-0123456789-abcdefghijklmnop");
         builder.UseSetting("Seed:Demo", "true");
+        // every test client signs in from the same address; the limit itself is tested with its own setting
+        builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Workflows:RunBackgroundServices", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -76,7 +78,7 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
     public async Task<Actor> ActorAsync(string userName) => await DbAsync(async db =>
     {
         var user = await db.Users.SingleAsync(u => u.UserName == userName);
-        return new Actor(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
+        return new Actor(user.Id, user.UserName!, user.Roles, user.AgencyCode, user.UnitCode);
     });
 
     /// <summary>Starts a workflow for a new subject of the Trung tâm Dịch vụ nông nghiệp (BP.HQ.NN), as its clerk.</summary>
