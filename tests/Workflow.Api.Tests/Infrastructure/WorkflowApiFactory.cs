@@ -16,7 +16,7 @@ namespace Workflow.Api.Tests.Infrastructure;
 /// Program reads its configuration before <c>builder.Build()</c>; settings given with <c>UseSetting</c> are handed to
 /// the entry point as host arguments, so they are visible there (HostTests checks that the file appears where it is put).
 /// </remarks>
-public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
+public class WorkflowApiFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Demo@2024";
     public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
@@ -36,7 +36,11 @@ public sealed class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         // every test client signs in from the same address; the limit itself is tested with its own setting
         builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Settings a test class needs beyond these defaults (a subclass fills them in its constructor).</summary>
+    protected Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>A client signed in as a demo user (password <see cref="Password"/>), with the bearer token set.</summary>
     public async Task<HttpClient> ClientFor(string userName, string password = Password)
