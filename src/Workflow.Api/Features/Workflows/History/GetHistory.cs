@@ -11,8 +11,10 @@ public sealed record GetHistoryQuery(string SubjectType, Guid SubjectId) : IRequ
 
 public sealed record GetInstanceHistoryQuery(Guid InstanceId) : IRequest<IReadOnlyList<HistoryEntry>>;
 
+/// <param name="Actor">The login name of who acted.</param>
+/// <param name="ActorName">Their full name and position, as people read the history ("Hệ thống" for the system).</param>
 public sealed record HistoryEntry(
-    int Sequence, DateTimeOffset At, string Actor, string Role, string AgencyCode, string? From, string? FromName,
+    int Sequence, DateTimeOffset At, string Actor, string ActorName, string Role, string AgencyCode, string? From, string? FromName,
     string Action, string ActionName, string To, string ToName, string? Comment, JsonElement Data, string DataHash, string Hash);
 
 public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access)
@@ -28,11 +30,26 @@ public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog ca
     {
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var entries = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var people = await PeopleNames.OfAsync(db, entries.Select(e => e.ActorName), ct);
         return entries.Select(e => new HistoryEntry(
-            e.Sequence, e.At, e.ActorName, e.Role, e.AgencyCode,
+            e.Sequence, e.At, e.ActorName, people.GetValueOrDefault(e.ActorName, e.ActorName), e.Role, e.AgencyCode,
             e.FromState, e.FromState is null ? null : definition.FindState(e.FromState)?.DisplayName,
             e.Action, e.FromState is null ? "Khởi tạo" : definition.Find(e.FromState, e.Action)?.DisplayName ?? e.Action,
             e.ToState, definition.FindState(e.ToState)?.DisplayName ?? e.ToState,
             e.Comment, JsonDocument.Parse(e.Data).RootElement.Clone(), e.DataHash, e.Hash)).ToList();
+    }
+}
+
+/// <summary>People as they are shown where they acted: full name and position instead of the login name.</summary>
+public static class PeopleNames
+{
+    public static async Task<Dictionary<string, string>> OfAsync(WorkflowDbContext db, IEnumerable<string> userNames, CancellationToken ct)
+    {
+        var names = userNames.Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.DisplayName, u.Position }).ToListAsync(ct);
+        var result = users.ToDictionary(u => u.UserName!, u => string.IsNullOrEmpty(u.Position) ? u.DisplayName : $"{u.DisplayName} ({u.Position})");
+        result[Domain.Workflows.Actor.System.UserName] = "Hệ thống";
+        return result;
     }
 }
