@@ -39,6 +39,8 @@ builder.Services.AddScoped<CallerActions>();
 builder.Services.AddScoped<ProposalAccess>();
 builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminScope>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminJournal>();
 
 builder.Services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
 
@@ -176,6 +178,7 @@ app.MapPlanEndpoints();
 app.MapWorkflowEndpoints();
 app.MapLifecycleEndpoints();
 app.MapReportEndpoints();
+app.MapAdminEndpoints();
 
 try
 {

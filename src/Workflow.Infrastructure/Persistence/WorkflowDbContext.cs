@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workflow.Domain.Administration;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
@@ -33,6 +34,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
     public DbSet<Carryover> Carryovers => Set<Carryover>();
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+    public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowDbContext).Assembly);
