@@ -21,10 +21,10 @@ public sealed record AdminAgencyView(string Code, string Name, AgencyKind Kind, 
     public static AdminAgencyView Of(Agency a) => new(a.Code, a.Name, a.Kind, Agency.KindName(a.Kind), a.UnitCode);
 }
 
-/// <summary>Saving an administration change: a duplicate code that slipped past the check (two requests at once) is a 409.</summary>
+/// <summary>Saving an administration change: a duplicate key that slipped past the check (two requests at once) is a 409.</summary>
 internal static class AdminChanges
 {
-    public static async Task SaveAsync(WorkflowDbContext db, string duplicateMessage, string code, CancellationToken ct)
+    public static async Task SaveAsync(WorkflowDbContext db, string duplicateMessage, string code, CancellationToken ct, string path = "code")
     {
         try
         {
@@ -33,7 +33,7 @@ internal static class AdminChanges
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException(duplicateMessage, code) { Violations = [new("code", duplicateMessage)] };
+            throw new ConflictException(duplicateMessage, code) { Violations = [new(path, duplicateMessage)] };
         }
     }
 

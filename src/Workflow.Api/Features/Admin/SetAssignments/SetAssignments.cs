@@ -105,7 +105,8 @@ public sealed class SetAssignmentsHandler(WorkflowDbContext db, AdminScope scope
         if (!before.SequenceEqual(after))
         {
             journal.Record(AdminObjectTypes.Assignment, AdminChanges.AssignmentId(unit.Code), unit.Code, "assign", before.Count == 0 ? null : before, after);
-            await db.SaveChangesAsync(cancellationToken);
+            await AdminChanges.SaveAsync(db, $"Phân công của {unit.Code} từ {validFrom:dd/MM/yyyy} vừa được người khác ghi; tải lại rồi thực hiện lại.",
+                "assignment.concurrent", cancellationToken, "validFrom");
         }
         return await GetAssignmentsHandler.ViewAsync(db, unit.Code, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
