@@ -40,6 +40,9 @@ builder.Services.AddScoped<CallerActions>();
 builder.Services.AddScoped<ProposalAccess>();
 builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminScope>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminJournal>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.Users.AdminUsers>();
 
 var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
 builder.Services.AddSingleton(account);
@@ -214,6 +217,7 @@ app.MapPlanEndpoints();
 app.MapWorkflowEndpoints();
 app.MapLifecycleEndpoints();
 app.MapReportEndpoints();
+app.MapAdminEndpoints();
 
 try
 {

@@ -7,12 +7,13 @@ using Workflow.Infrastructure.Identity;
 using Workflow.Domain.Plans;
 using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Seeding;
 
 namespace Workflow.Api.Seeding;
 
 /// <summary>
 /// The Hớn Quản 2024 organisation from the seed plan (Kế hoạch thực hiện CTMTQG GNBV năm 2024, UBND huyện Hớn Quản):
-/// its agencies, its plan and one user per role. Only in Development or with --seed-demo.
+/// its agencies, its plan and one user per role, and a national administrator (unit <c>VN</c>). Only in Development or with --seed-demo.
 /// </summary>
 public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher, PlanLedger ledger, TimeProvider clock, ILogger<DemoData> logger)
 {
@@ -42,7 +43,8 @@ public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher,
         ("taichinh2", "Cán bộ Phòng Tài chính - Kế hoạch (2)", "BP.HQ.TCKH", [Roles.FinanceOffice]),
         ("chutich", "Chủ tịch UBND huyện", "BP.HQ.UBND", [Roles.Approver]),
         ("khobac", "Cán bộ Kho bạc Nhà nước", "BP.HQ.KBNN", [Roles.Treasury]),
-        ("admin", "Quản trị hệ thống", "BP.HQ.UBND", [Roles.Admin]),
+        // a national administrator: belongs to the root unit and its administering agency (reference data)
+        ("admin", "Quản trị hệ thống", ReferenceData.NationalAdministrationCode, [Roles.Admin]),
     ];
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -54,7 +56,8 @@ public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher,
 
         foreach (var (userName, displayName, agency, roles) in Users)
         {
-            var user = new User(Guid.NewGuid(), userName, displayName, "", agency, UnitCode, roles);
+            var unit = agency == ReferenceData.NationalAdministrationCode ? AdminUnit.NationalCode : UnitCode;
+            var user = new User(Guid.NewGuid(), userName, displayName, "", agency, unit, roles);
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
         }

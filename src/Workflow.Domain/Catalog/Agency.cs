@@ -1,3 +1,5 @@
+using Workflow.Domain.Common;
+
 namespace Workflow.Domain.Catalog;
 
 public enum AgencyKind
@@ -12,6 +14,8 @@ public enum AgencyKind
     StandingOffice,
     /// <summary>Kho bạc Nhà nước.</summary>
     Treasury,
+    /// <summary>Cơ quan quản trị hệ thống: the agency the administrators of a unit belong to (the national one at <c>VN</c>).</summary>
+    Administration,
 }
 
 public sealed class Agency
@@ -30,6 +34,39 @@ public sealed class Agency
     public string Name { get; private set; }
     public AgencyKind Kind { get; private set; }
     public string UnitCode { get; private set; }
+
+    /// <summary>A new agency of <paramref name="unitCode"/>; every broken invariant at once, by JSON path. Uniqueness of the code is the caller's to check.</summary>
+    public static Agency Create(string? code, string? name, AgencyKind? kind, string unitCode)
+    {
+        var v = new List<Violation>();
+        AdminUnit.CheckCode(code, "code", v);
+        AdminUnit.CheckName(name, "name", v);
+        CheckKind(kind, v);
+        if (v.Count > 0) throw new ValidationFailedException(v);
+        return new Agency(code!.Trim(), name!, kind!.Value, unitCode);
+    }
+
+    public void Rename(string? name)
+    {
+        var v = new List<Violation>();
+        AdminUnit.CheckName(name, "name", v);
+        if (v.Count > 0) throw new ValidationFailedException(v);
+        Name = name!.Trim();
+    }
+
+    public void ChangeKind(AgencyKind? kind)
+    {
+        var v = new List<Violation>();
+        CheckKind(kind, v);
+        if (v.Count > 0) throw new ValidationFailedException(v);
+        Kind = kind!.Value;
+    }
+
+    private static void CheckKind(AgencyKind? kind, List<Violation> v)
+    {
+        if (kind is null || !Enum.IsDefined(kind.Value))
+            v.Add(new("kind", $"Chọn loại cơ quan: {string.Join(", ", Enum.GetNames<AgencyKind>())}."));
+    }
 
     /// <summary>Lead agencies and the standing office may be named as the lead of a plan line.</summary>
     public bool CanLead => Kind is AgencyKind.LeadAgency or AgencyKind.StandingOffice;
@@ -56,6 +93,7 @@ public sealed class Agency
         AgencyKind.FinanceOffice => "Phòng Tài chính - Kế hoạch",
         AgencyKind.PeoplesCommittee => "Ủy ban nhân dân",
         AgencyKind.StandingOffice => "Cơ quan thường trực Ban Chỉ đạo",
+        AgencyKind.Administration => "Cơ quan quản trị hệ thống",
         _ => "Kho bạc Nhà nước",
     };
 }

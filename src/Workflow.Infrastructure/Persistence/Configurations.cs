@@ -18,6 +18,10 @@ internal sealed class AdminUnitConfiguration : IEntityTypeConfiguration<AdminUni
         b.Property(u => u.Level).HasConversion<string>().HasMaxLength(16);
         b.Property(u => u.ParentCode).HasMaxLength(64);
         b.HasIndex(u => u.ParentCode);
+        b.Property(u => u.SuccessorCode).HasMaxLength(64);
+        // rows written before communes had a kind are communes (xã)
+        b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(CommuneKind.Commune);
+        b.Ignore(u => u.IsClosed);
     }
 }
 

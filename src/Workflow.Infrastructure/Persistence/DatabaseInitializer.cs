@@ -31,6 +31,12 @@ public sealed class DatabaseInitializer(WorkflowDbContext db, ILogger<DatabaseIn
     {
         var knownUnits = await db.AdminUnits.Select(u => u.Code).ToListAsync(ct);
         db.AdminUnits.AddRange(ReferenceData.Units().Where(u => !knownUnits.Contains(u.Code)));
+        // provinces recorded before the national root existed are placed under it
+        foreach (var province in await db.AdminUnits.Where(u => u.Level == Domain.Catalog.AdminLevel.Province && u.ParentCode == null).ToListAsync(ct))
+            province.AttachToNationalRoot();
+
+        var knownAgencies = await db.Agencies.Select(a => a.Code).ToListAsync(ct);
+        db.Agencies.AddRange(ReferenceData.Agencies().Where(a => !knownAgencies.Contains(a.Code)));
 
         var knownPolicies = await db.CounterpartPolicies.Select(p => new { p.ProvinceCode, p.FromFiscalYear }).ToListAsync(ct);
         db.CounterpartPolicies.AddRange(ReferenceData.CounterpartPolicies()

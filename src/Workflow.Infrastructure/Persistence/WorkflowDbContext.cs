@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workflow.Domain.Administration;
 using Workflow.Domain.Catalog;
 using Workflow.Infrastructure.Identity;
 using Workflow.Domain.Plans;
@@ -35,6 +36,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
     public DbSet<Carryover> Carryovers => Set<Carryover>();
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+    public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,8 +4,9 @@ using Workflow.Domain.Plans;
 namespace Workflow.Infrastructure.Seeding;
 
 /// <summary>
-/// Administrative units and counterpart policies shipped with the application. Units cover the provinces of
-/// the seed plans, both before 1/7/2025 (province → district → commune) and after (province → commune).
+/// Administrative units, the national administering agency and counterpart policies shipped with the application.
+/// Units hang under the national root <c>VN</c> and cover the provinces of the seed plans, both before 1/7/2025
+/// (province → district → commune) and after (province → commune).
 /// </summary>
 public static class ReferenceData
 {
@@ -16,21 +17,22 @@ public static class ReferenceData
     {
         var units = new List<AdminUnit>
         {
-            new("BP", "Tỉnh Bình Phước", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new(AdminUnit.NationalCode, "Việt Nam", AdminLevel.National, null),
+            new("BP", "Tỉnh Bình Phước", AdminLevel.Province, AdminUnit.NationalCode, validTo: LastThreeLevelDay),
             new("BP.HQ", "Huyện Hớn Quản", AdminLevel.District, "BP", validTo: LastThreeLevelDay),
-            new("AG", "Tỉnh An Giang", AdminLevel.Province, null),
+            new("AG", "Tỉnh An Giang", AdminLevel.Province, AdminUnit.NationalCode),
             new("AG.LX", "Thành phố Long Xuyên", AdminLevel.District, "AG", validTo: LastThreeLevelDay),
             new("AG.LX.MT", "Phường Mỹ Thạnh", AdminLevel.Commune, "AG.LX", validTo: LastThreeLevelDay),
-            new("BG", "Tỉnh Bắc Giang", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new("BG", "Tỉnh Bắc Giang", AdminLevel.Province, AdminUnit.NationalCode, validTo: LastThreeLevelDay),
             new("BG.VY", "Thị xã Việt Yên", AdminLevel.District, "BG", validTo: LastThreeLevelDay),
             new("BG.VY.QM", "Phường Quảng Minh", AdminLevel.Commune, "BG.VY", validTo: LastThreeLevelDay),
-            new("TN", "Tỉnh Thái Nguyên", AdminLevel.Province, null),
+            new("TN", "Tỉnh Thái Nguyên", AdminLevel.Province, AdminUnit.NationalCode),
             new("TN.TPTN", "Thành phố Thái Nguyên", AdminLevel.District, "TN", validTo: LastThreeLevelDay),
             new("TN.TPTN.TD", "Xã Thịnh Đức", AdminLevel.Commune, "TN.TPTN", validTo: LastThreeLevelDay),
-            new("TV", "Tỉnh Trà Vinh", AdminLevel.Province, null, validTo: LastThreeLevelDay),
+            new("TV", "Tỉnh Trà Vinh", AdminLevel.Province, AdminUnit.NationalCode, validTo: LastThreeLevelDay),
             new("TV.TC", "Huyện Trà Cú", AdminLevel.District, "TV", validTo: LastThreeLevelDay),
             // two levels from 1/7/2025: Bình Phước merged into Đồng Nai; communes report to the province
-            new("DN", "Tỉnh Đồng Nai", AdminLevel.Province, null),
+            new("DN", "Tỉnh Đồng Nai", AdminLevel.Province, AdminUnit.NationalCode),
             new("DN.TK", "Xã Tân Khai", AdminLevel.Commune, "DN", validFrom: DistrictsAbolished),
         };
 
@@ -43,6 +45,14 @@ public static class ReferenceData
         units.AddRange(honQuanCommunes.Select(c => new AdminUnit($"BP.HQ.{c[0]}", c[1], AdminLevel.Commune, "BP.HQ", validTo: LastThreeLevelDay)));
         return units;
     }
+
+    public const string NationalAdministrationCode = "VN.QTHT";
+
+    /// <summary>The agency the national administrators belong to (the root unit's administering agency).</summary>
+    public static IReadOnlyList<Agency> Agencies() =>
+    [
+        new(NationalAdministrationCode, "Cơ quan quản trị hệ thống", AgencyKind.Administration, AdminUnit.NationalCode),
+    ];
 
     /// <summary>Bình Phước applies the national caps (NĐ 27/2022, NĐ 38/2023); a province that sets lower ones adds a row.</summary>
     public static IReadOnlyList<Domain.Proposals.SupportPolicyRecord> SupportPolicies() =>

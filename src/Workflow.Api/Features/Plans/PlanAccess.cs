@@ -48,7 +48,8 @@ public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
 
         UnitRef? RefOf(string? code) =>
-            code is not null && units.TryGetValue(code, out var u) ? new UnitRef(u.Code, u.Name, u.Level, RefOf(u.ParentCode)) : null;
+            // a plan file's chain ends at the province, not at the national root above it
+            code is not null && units.TryGetValue(code, out var u) ? new UnitRef(u.Code, u.Name, u.Level, u.Level == AdminLevel.Province ? null : RefOf(u.ParentCode)) : null;
 
         return new PlanContent(
             plan.FiscalYear,

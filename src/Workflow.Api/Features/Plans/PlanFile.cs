@@ -304,7 +304,9 @@ public static class PlanFile
 
         private AdminLevel? Level(string path, JsonElement e)
         {
-            if (e.ValueKind == JsonValueKind.String && Enum.GetValues<AdminLevel>().FirstOrDefault(l => l.ToString() == e.GetString()) is var level && level.ToString() == e.GetString())
+            // the national root issues no plan: a plan file's chain ends at the province
+            if (e.ValueKind == JsonValueKind.String && Enum.GetValues<AdminLevel>().FirstOrDefault(l => l.ToString() == e.GetString()) is var level
+                && level.ToString() == e.GetString() && level != AdminLevel.National)
                 return level;
             Fail(path, "Cấp hành chính phải là Province, District hoặc Commune.");
             return null;

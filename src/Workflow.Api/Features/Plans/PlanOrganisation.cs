@@ -38,7 +38,8 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user)
                     violations.Add(new($"{path}.parent.code", $"Đơn vị {unit.Code} trực thuộc {knownParent} trong danh mục, không phải {parent.Code}."));
             }
             else
-                newUnits.Add(new AdminUnit(unit.Code, unit.Name, unit.Level, unit.Parent?.Code));
+                // a plan file's chain ends at the province, which the catalogue places under the national root
+                newUnits.Add(new AdminUnit(unit.Code, unit.Name, unit.Level, unit.Parent?.Code ?? (unit.Level == AdminLevel.Province ? AdminUnit.NationalCode : null)));
         }
 
         var province = chain.Select(c => c.Unit).FirstOrDefault(u => u.Level == AdminLevel.Province);

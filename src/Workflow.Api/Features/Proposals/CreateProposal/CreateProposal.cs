@@ -48,7 +48,9 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
         proposal.AttachTo(instanceId);
         db.Proposals.Add(proposal);
 
-        var parent = await db.AdminUnits.AsNoTracking().Where(u => u.Code == plan.UnitCode).Select(u => u.ParentCode).SingleAsync(cancellationToken);
+        // the national root takes no part in a province's processes: a province's parent-unit tasks stay in the province
+        var parent = await db.AdminUnits.AsNoTracking().Where(u => u.Code == plan.UnitCode)
+            .Select(u => u.Level == Domain.Catalog.AdminLevel.Province ? null : u.ParentCode).SingleAsync(cancellationToken);
         var actor = new Actor(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
         var instance = await runtime.StartAsync(ProposalProcess.DefinitionId, new WorkflowSubject(ProposalProcess.SubjectType, proposal.Id, plan.UnitCode, line.LeadAgencyCode, parent),
             actor, cancellationToken, instanceId); // saves the proposal with its instance

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Workflow.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class IdentityUserStore : Migration
+    public partial class AccountsAndAdministration : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -116,6 +116,41 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "admin_units",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Commune");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuccessorCode",
+                table: "admin_units",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "admin_journal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_admin_journal", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "two_factor_roles",
                 columns: table => new
@@ -125,6 +160,32 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_two_factor_roles", x => x.Role);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unit_assignments",
+                columns: table => new
+                {
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_unit_assignments", x => new { x.UnitCode, x.Part, x.ValidFrom });
+                    table.ForeignKey(
+                        name: "FK_unit_assignments_admin_units_UnitCode",
+                        column: x => x.UnitCode,
+                        principalTable: "admin_units",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_unit_assignments_agencies_AgencyCode",
+                        column: x => x.AgencyCode,
+                        principalTable: "agencies",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -210,6 +271,26 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_admin_journal_At",
+                table: "admin_journal",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_admin_journal_ObjectType_ObjectId",
+                table: "admin_journal",
+                columns: new[] { "ObjectType", "ObjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_admin_journal_UnitCode",
+                table: "admin_journal",
+                column: "UnitCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_unit_assignments_AgencyCode",
+                table: "unit_assignments",
+                column: "AgencyCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_user_claims_UserId",
                 table: "user_claims",
                 column: "UserId");
@@ -224,7 +305,13 @@ namespace Workflow.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "admin_journal");
+
+            migrationBuilder.DropTable(
                 name: "two_factor_roles");
+
+            migrationBuilder.DropTable(
+                name: "unit_assignments");
 
             migrationBuilder.DropTable(
                 name: "user_claims");
@@ -302,6 +389,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "TwoFactorEnabled",
                 table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "admin_units");
+
+            migrationBuilder.DropColumn(
+                name: "SuccessorCode",
+                table: "admin_units");
 
             migrationBuilder.AlterColumn<string>(
                 name: "PasswordHash",

@@ -1,0 +1,39 @@
+using FluentValidation;
+using MediatR;
+using Workflow.Domain.Administration;
+
+namespace Workflow.Api.Features.Admin.Users.UpdateUser;
+
+/// <summary>Name, position, agency and roles of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
+public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles) : IRequest<AdminUserView>;
+
+public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserValidator() => RuleFor(c => c).Custom((c, context) =>
+    {
+        foreach (var v in AdminUsers.CheckPerson(c.DisplayName, c.Position, c.Roles)) context.AddFailure(v.Path, v.Message);
+        if (string.IsNullOrWhiteSpace(c.AgencyCode)) context.AddFailure("agencyCode", "Chọn cơ quan của người dùng.");
+    });
+}
+
+public sealed class UpdateUserHandler(AdminUsers admin, AdminJournal journal) : IRequestHandler<UpdateUserCommand, AdminUserView>
+{
+    public async Task<AdminUserView> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = await admin.FindAsync(request.Id, cancellationToken);
+        var agency = await admin.AgencyAsync(request.AgencyCode, cancellationToken);
+        var roles = request.Roles!.Distinct().ToList();
+        await admin.EnsureAdministrationSurvivesAsync(user, user.IsActive, roles, agency.UnitCode, cancellationToken);
+
+        var before = AdminUserView.Of(user);
+        user.Describe(request.DisplayName!, request.Position ?? "");
+        user.MoveTo(agency.Code, agency.UnitCode);
+        user.SetRoles(roles);
+        var after = AdminUserView.Of(user);
+        if (after with { Roles = before.Roles } == before && after.Roles.SequenceEqual(before.Roles)) return before;
+
+        journal.Record(AdminObjectTypes.User, user.Id.ToString(), user.UnitCode, "update", before, after);
+        await admin.SaveEndingSessionsAsync(user);
+        return after;
+    }
+}

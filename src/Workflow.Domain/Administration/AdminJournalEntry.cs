@@ -1,0 +1,54 @@
+namespace Workflow.Domain.Administration;
+
+/// <summary>
+/// One change an administrator made to units, agencies, assignments or users: who, when, on what, and the object
+/// before and after (JSON text; null before a creation). Append-only: entries are added in the same transaction as
+/// the change and never updated or deleted.
+/// </summary>
+public sealed class AdminJournalEntry
+{
+    private AdminJournalEntry() { ActorName = UnitCode = ObjectType = ObjectId = Action = ""; }
+
+    public AdminJournalEntry(Guid id, DateTimeOffset at, Guid actorId, string actorName, string unitCode, string objectType, string objectId,
+        string action, string? before, string? after)
+    {
+        if (string.IsNullOrWhiteSpace(unitCode)) throw new ArgumentException("The unit the change concerns is required.", nameof(unitCode));
+        if (string.IsNullOrWhiteSpace(objectType)) throw new ArgumentException("The object type is required.", nameof(objectType));
+        if (string.IsNullOrWhiteSpace(objectId)) throw new ArgumentException("The object id is required.", nameof(objectId));
+        if (string.IsNullOrWhiteSpace(action)) throw new ArgumentException("The action is required.", nameof(action));
+        Id = id;
+        At = at;
+        ActorId = actorId;
+        ActorName = actorName;
+        UnitCode = unitCode;
+        ObjectType = objectType;
+        ObjectId = objectId;
+        Action = action;
+        Before = before;
+        After = after;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    /// <summary>The unit the change concerns: whoever manages it (or a unit above) may read the entry.</summary>
+    public string UnitCode { get; private set; }
+    /// <summary><see cref="AdminObjectTypes"/>.</summary>
+    public string ObjectType { get; private set; }
+    public string ObjectId { get; private set; }
+    /// <summary>create, rename, close, update, change-kind, assign, … (lower-case, dash-separated).</summary>
+    public string Action { get; private set; }
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+}
+
+/// <summary>What an <see cref="AdminJournalEntry"/> may concern.</summary>
+public static class AdminObjectTypes
+{
+    public const string Unit = nameof(Unit);
+    public const string Agency = nameof(Agency);
+    public const string Assignment = nameof(Assignment);
+    public const string User = nameof(User);
+    public const string TwoFactorRoles = nameof(TwoFactorRoles);
+}

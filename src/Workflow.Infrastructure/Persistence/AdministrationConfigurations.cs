@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Domain.Administration;
+using Workflow.Domain.Catalog;
+
+namespace Workflow.Infrastructure.Persistence;
+
+internal sealed class UnitAssignmentConfiguration : IEntityTypeConfiguration<UnitAssignment>
+{
+    public void Configure(EntityTypeBuilder<UnitAssignment> b)
+    {
+        b.ToTable("unit_assignments");
+        // one row per unit, part and start day: a later row replaces an earlier one from its day on
+        b.HasKey(a => new { a.UnitCode, a.Part, a.ValidFrom });
+        b.Property(a => a.UnitCode).HasMaxLength(64);
+        b.Property(a => a.Part).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.AgencyCode).HasMaxLength(64).IsRequired();
+        b.HasOne<AdminUnit>().WithMany().HasForeignKey(a => a.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.AgencyCode);
+    }
+}
+
+internal sealed class AdminJournalEntryConfiguration : IEntityTypeConfiguration<AdminJournalEntry>
+{
+    public void Configure(EntityTypeBuilder<AdminJournalEntry> b)
+    {
+        // history outlives what it describes: no foreign keys
+        b.ToTable("admin_journal");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
+        b.Property(e => e.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(e => e.ObjectType).HasMaxLength(32).IsRequired();
+        b.Property(e => e.ObjectId).HasMaxLength(128).IsRequired();
+        b.Property(e => e.Action).HasMaxLength(32).IsRequired();
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => e.UnitCode);
+        b.HasIndex(e => new { e.ObjectType, e.ObjectId });
+    }
+}
