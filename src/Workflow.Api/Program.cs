@@ -198,6 +198,8 @@ if (command.Name == HostCommand.Migrate)
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     return 0;
 }
+if (command.Name == HostCommand.CreateAdmin)
+    return await CreateAdminCommand.RunAsync(app.Services, command.Argument, Console.In, Console.Out, Console.Error);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi/500" });
 app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());

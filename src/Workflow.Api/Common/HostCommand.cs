@@ -2,15 +2,17 @@ namespace Workflow.Api.Common;
 
 /// <summary>
 /// The program's own verbs and switches, taken off the arguments before the host sees them:
-/// <c>migrate</c> (apply migrations and exit), <c>validate-workflows [folder]</c> (check the definitions and exit)
+/// <c>migrate</c> (apply migrations and exit), <c>validate-workflows [folder]</c> (check the definitions and exit),
+/// <c>create-admin userName</c> (the first national administrator; <see cref="CreateAdminCommand"/>)
 /// and <c>--seed-demo</c> (demo organisation outside Development).
 /// </summary>
 public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, string[] HostArgs)
 {
     public const string Migrate = "migrate";
     public const string ValidateWorkflows = "validate-workflows";
+    public const string CreateAdmin = "create-admin";
 
-    private static readonly string[] Verbs = [Migrate, ValidateWorkflows];
+    private static readonly string[] Verbs = [Migrate, ValidateWorkflows, CreateAdmin];
 
     public static HostCommand Parse(string[] args)
     {

@@ -51,4 +51,6 @@ public static class AdminObjectTypes
     public const string Assignment = nameof(Assignment);
     public const string User = nameof(User);
     public const string TwoFactorRoles = nameof(TwoFactorRoles);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles];
 }

@@ -25,7 +25,7 @@ public sealed record AdminJournalPage(int Page, int PageSize, int Total, IReadOn
 
 public sealed class ReadAdminJournalValidator : AbstractValidator<ReadAdminJournalQuery>
 {
-    private static readonly string[] ObjectTypes = [AdminObjectTypes.Unit, AdminObjectTypes.Agency, AdminObjectTypes.Assignment, AdminObjectTypes.User];
+    private static readonly string[] ObjectTypes = [.. AdminObjectTypes.All];
 
     public ReadAdminJournalValidator()
     {
