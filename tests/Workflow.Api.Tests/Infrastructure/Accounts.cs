@@ -42,7 +42,7 @@ public static class Accounts
         return (string)body!["accessToken"]!;
     }
 
-    public static HttpClient WithToken(this WorkflowApiFactory factory, string token)
+    public static HttpClient WithToken(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string token)
     {
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -7,10 +7,15 @@ public static class ApiProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Errors);
 
-    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunWithInputAsync(environment, "", arguments);
+
+    /// <summary>Runs the program with <paramref name="input"/> on its standard input, then closes it.</summary>
+    public static async Task<Outcome> RunWithInputAsync(IReadOnlyDictionary<string, string> environment, string input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -24,6 +29,8 @@ public static class ApiProcess
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(90));
