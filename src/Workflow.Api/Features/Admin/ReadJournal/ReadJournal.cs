@@ -17,8 +17,10 @@ public sealed record ReadAdminJournalQuery(string? ObjectType, string? ObjectId,
     public const int PageSize = 50;
 }
 
-public sealed record AdminJournalEntryView(Guid Id, DateTimeOffset At, Guid ActorId, string ActorName, string UnitCode, string ObjectType, string ObjectId,
-    string Action, string? Before, string? After);
+/// <param name="ActorName">The login name of who made the change.</param>
+/// <param name="ActorDisplayName">Their full name and position, as people read the journal.</param>
+public sealed record AdminJournalEntryView(Guid Id, DateTimeOffset At, Guid ActorId, string ActorName, string ActorDisplayName, string UnitCode, string ObjectType,
+    string ObjectId, string Action, string? Before, string? After);
 
 /// <param name="Total">Entries matching the filter, on every page.</param>
 public sealed record AdminJournalPage(int Page, int PageSize, int Total, IReadOnlyList<AdminJournalEntryView> Items);
@@ -61,8 +63,11 @@ public sealed class ReadAdminJournalHandler(WorkflowDbContext db, AdminScope sco
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip((request.Page - 1) * ReadAdminJournalQuery.PageSize).Take(ReadAdminJournalQuery.PageSize)
-            .Select(e => new AdminJournalEntryView(e.Id, e.At, e.ActorId, e.ActorName, e.UnitCode, e.ObjectType, e.ObjectId, e.Action, e.Before, e.After))
             .ToListAsync(cancellationToken);
-        return new AdminJournalPage(request.Page, ReadAdminJournalQuery.PageSize, total, page);
+        var people = await Workflows.History.PeopleNames.OfAsync(db, page.Select(e => e.ActorName), cancellationToken);
+        return new AdminJournalPage(request.Page, ReadAdminJournalQuery.PageSize, total, page
+            .Select(e => new AdminJournalEntryView(e.Id, e.At, e.ActorId, e.ActorName, people.GetValueOrDefault(e.ActorName, e.ActorName), e.UnitCode,
+                e.ObjectType, e.ObjectId, e.Action, e.Before, e.After))
+            .ToList());
     }
 }
