@@ -2,11 +2,12 @@ using System.Globalization;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Money;
+using Workflow.Domain.Plans.Rules;
 
 namespace Workflow.Domain.Plans;
 
 /// <summary>
-/// RULES.md 1–5 over a plan file. Returns every violation at once, each keyed by the JSON path of the field it
+/// RULES.md 1–5 and 23 over a plan file. Returns every violation at once, each keyed by the JSON path of the field it
 /// concerns and worded for the official who will correct the file.
 /// </summary>
 public static class PlanRules
@@ -14,6 +15,9 @@ public static class PlanRules
     /// <summary>No single plan cell is larger than this: a trillion-trillion typo is caught before any sum overflows.</summary>
 
     public const int FirstFiscalYear = 2021;
+
+    /// <summary>Plans are written in triệu đồng: a million is the rounding unit when neither the file nor the province states one.</summary>
+    public const long DefaultRoundingUnit = Vnd.OneMillion;
     public const int LastFiscalYear = 2035;
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -32,6 +36,7 @@ public static class PlanRules
         CheckTotals(plan, v);
         var terms = CheckCounterpart(plan, provincePolicy, v);
         if (terms is not null) CheckShares(plan, terms, v);
+        if (AmountsUsable(plan)) v.AddRange(TypedInMillions.Check(plan, terms?.RoundingUnit ?? DefaultRoundingUnit));
         return v;
     }
 
@@ -135,6 +140,8 @@ public static class PlanRules
         var before = v.Count;
         if (stated.MinimumLocalRate is < 0 or > 1)
             v.Add(new("counterpart.minimumLocalRate", $"Tỷ lệ đối ứng tối thiểu phải từ 0 đến 1 (đã ghi {Rate(stated.MinimumLocalRate)})."));
+        else if (CounterpartFloor.Check(plan.FiscalYear, stated.MinimumLocalRate).ToList() is [_, ..] belowFloor)
+            v.AddRange(belowFloor);
         else if (provincePolicy is not null && stated.MinimumLocalRate < provincePolicy.MinimumLocalRate)
             v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}."));
 

@@ -3,6 +3,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
 using Workflow.Domain.Common;
+using Workflow.Domain.Plans.Rules;
+using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Ledger;
 using Workflow.Infrastructure.Persistence;
 
@@ -19,13 +21,26 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
     public async Task<PlanRevised> Handle(RevisePlanCommand request, CancellationToken cancellationToken)
     {
         var plan = await access.FindAsync(request.PlanId, cancellationToken, track: true);
-        var content = PlanFile.Read(request.Body, "reason");
+        var content = PlanFile.Read(request.Body, "reason", "confirmBelowPending");
         var reason = ReasonOf(request.Body);
+        var confirmed = ConfirmedOf(request.Body);
 
         var context = await organisation.CheckAsync(content, cancellationToken);
+        var contentJson = PlanFile.Write(content);
+        var current = await db.PlanRevisions.AsNoTracking().Where(r => r.PlanId == plan.Id && r.Version == plan.Version).Select(r => r.ContentJson).SingleAsync(cancellationToken);
+        var identical = RevisionChanges.CheckNotIdentical(current, contentJson, plan.Version).ToList();
+        if (identical.Count > 0) throw new ConflictException(identical[0].Message, "plan.unchanged");
         await EnsureDroppedLinesAreUnusedAsync(plan, content, cancellationToken);
+        var committed = await ledger.CommittedAsync(plan.Id, cancellationToken);
+        if (!confirmed)
+        {
+            var belowPending = RevisionChanges.CheckPending(content, committed, await PendingAsync(plan.Id, cancellationToken)).ToList();
+            if (belowPending.Count > 0)
+                throw new ConflictException("Quy tắc 24: bản điều chỉnh cắt dòng dưới số các đề xuất đang chờ quyết định; xem danh sách, rồi gửi lại kèm \"confirmBelowPending\": true nếu vẫn điều chỉnh.",
+                    "plan.belowPending") { Violations = belowPending };
+        }
         var now = clock.GetUtcNow();
-        plan.Revise(content, context.Applied, context.Agencies, await ledger.CommittedAsync(plan.Id, cancellationToken), user.UserName, now, PlanFile.Write(content), reason);
+        plan.Revise(content, context.Applied, context.Agencies, committed, user.UserName, now, contentJson, reason);
         organisation.AddNewOrganisation(context);
         await ledger.SyncAsync(plan, user.UserName, now, cancellationToken);
         try
@@ -38,6 +53,28 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
             throw new ConflictException("Kế hoạch vừa được người khác điều chỉnh. Hãy tải bản mới nhất rồi điều chỉnh lại.", "plan.concurrentRevision");
         }
         return new PlanRevised(plan.Id, plan.Version);
+    }
+
+    /// <summary>The proposals of the plan awaiting a decision (submitted, under appraisal, appraised), with what they ask.</summary>
+    private async Task<IReadOnlyList<PendingProposal>> PendingAsync(Guid planId, CancellationToken ct)
+    {
+        var states = ProposalProcess.Pending.ToArray();
+        return await (from p in db.Proposals.AsNoTracking()
+                      join i in db.WorkflowInstances on p.InstanceId equals i.Id
+                      where p.PlanId == planId && states.Contains(i.State)
+                      orderby p.Code
+                      select new PendingProposal(p.Code, p.Component, p.Split)).ToListAsync(ct);
+    }
+
+    private static bool ConfirmedOf(JsonElement body)
+    {
+        if (!body.TryGetProperty("confirmBelowPending", out var c) || c.ValueKind == JsonValueKind.Null) return false;
+        return c.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ValidationFailedException("confirmBelowPending", "confirmBelowPending là true hoặc false."),
+        };
     }
 
     private static string? ReasonOf(JsonElement body)
