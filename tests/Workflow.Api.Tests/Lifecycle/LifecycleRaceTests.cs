@@ -47,8 +47,11 @@ public sealed class LifecycleRaceTests(LifecycleFixture fixture) : IClassFixture
             await s.ToAppraisedAsync(id);
             ids.Add(id);
         }
-        // … then the line goes back to 586 / 29 / 59 million: nothing is committed yet, so the revision is allowed
-        using (var lowered = await finance.ReviseAsync(planId, OriginalPlan())) await lowered.ExpectAsync(HttpStatusCode.Created);
+        // … then the line goes back to 586 / 29 / 59 million: nothing is committed yet, and finance confirms the cut below
+        // what the pending proposals ask (rule 24)
+        var lowered = OriginalPlan();
+        lowered["confirmBelowPending"] = true;
+        using (var loweredResponse = await finance.ReviseAsync(planId, lowered)) await loweredResponse.ExpectAsync(HttpStatusCode.Created);
         var line = await fixture.Factory.BalancesAsync(lineId);
         Assert.Equal(new Columns(586_000_000, 0, 0, 0), line["Central"]);
 

@@ -42,6 +42,13 @@ public sealed class FiscalYearCloseTests
     }
 
     [Fact]
+    public void CheckCommitment_WhenTheYearClosed_RefusesAndTheInstantBeforePasses()
+    {
+        AssertValid(FiscalYearClose.CheckCommitment(2024, FiscalYearClose.ClosesAt(2024).AddTicks(-1)).ToList());
+        AssertBroken(FiscalYearClose.CheckCommitment(2024, FiscalYearClose.ClosesAt(2024)).ToList(), "fiscalYear", "Quy tắc 19", "01/02/2025", "chuyển nguồn");
+    }
+
+    [Fact]
     public void CarriedAmounts_AreTheUncommittedAllocationPerSource() =>
         Assert.Equal(new SourceAmounts(400, 0, 30, 0),
             FiscalYearClose.CarriedAmounts(new SourceAmounts(1_000, 50, 100, 0), new SourceAmounts(600, 50, 70, 0)));

@@ -8,7 +8,8 @@ namespace Workflow.Domain.Ledger.Rules;
 /// RULES.md 19 (chỉnh lý quyết toán): a plan's year takes disbursements until 31 January of the next
 /// year; from the first instant of 1 February (Vietnam time, whatever the server's zone) it is closed, and only a
 /// line the finance office carried over (chuyển nguồn) keeps disbursing. Carrying over is possible once the year has
-/// ended (from 1 January) and moves the uncommitted allocation; commitments stay on their line.
+/// ended (from 1 January) and moves the uncommitted allocation; commitments stay on their line. A closed year takes no
+/// new commitments either: no proposal on its plan is submitted or approved after the close.
 /// </summary>
 public static class FiscalYearClose
 {
@@ -27,6 +28,14 @@ public static class FiscalYearClose
         if (!IsClosed(fiscalYear, now) || lineCarriedOver) yield break;
         yield return new("fiscalYear",
             $"{RuleText.Prefix(Number)} năm ngân sách {fiscalYear} đã khóa sổ từ {ClosesAt(fiscalYear):dd/MM/yyyy}; không giải ngân thêm trừ khi phòng Tài chính - Kế hoạch chuyển nguồn dòng {component} sang năm {fiscalYear + 1}.");
+    }
+
+    /// <summary>A closed year takes no new commitments: no proposal on its plan is submitted or approved after the close.</summary>
+    public static IEnumerable<Violation> CheckCommitment(int fiscalYear, DateTimeOffset now)
+    {
+        if (!IsClosed(fiscalYear, now)) yield break;
+        yield return new("fiscalYear",
+            $"{RuleText.Prefix(Number)} năm ngân sách {fiscalYear} đã khóa sổ từ {ClosesAt(fiscalYear):dd/MM/yyyy}; không gửi hay phê duyệt đề xuất mới trên kế hoạch năm này — số còn lại chỉ được chuyển nguồn hoặc hủy dự toán.");
     }
 
     public static IEnumerable<Violation> CheckCarryover(int fiscalYear, DateTimeOffset now)
