@@ -23,6 +23,7 @@ public sealed class BudgetBalanceTests
     [InlineData(LedgerEntryKind.Allocate, 10, 1_010, 600, 400, 100)]
     [InlineData(LedgerEntryKind.CarryIn, 10, 1_010, 600, 400, 100)]
     [InlineData(LedgerEntryKind.CarryOut, 10, 990, 600, 400, 100)]
+    [InlineData(LedgerEntryKind.Lapse, 10, 990, 600, 400, 100)]
     [InlineData(LedgerEntryKind.Commit, 10, 1_000, 610, 400, 100)]
     [InlineData(LedgerEntryKind.Release, 10, 1_000, 590, 400, 100)]
     [InlineData(LedgerEntryKind.Disburse, 10, 1_000, 600, 410, 100)]

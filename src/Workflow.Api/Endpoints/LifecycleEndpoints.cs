@@ -3,6 +3,7 @@ using Workflow.Api.Common;
 using Workflow.Api.Features.Disbursements.GetDisbursement;
 using Workflow.Api.Features.Disbursements.RequestDisbursement;
 using Workflow.Api.Features.Plans.CarryOver;
+using Workflow.Api.Features.Plans.LapseLine;
 using Workflow.Api.Features.Proposals;
 using Workflow.Api.Features.Proposals.CreateProposal;
 using Workflow.Api.Features.Proposals.EditProposal;
@@ -149,6 +150,17 @@ public static class LifecycleEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Kế hoạch vốn")
             .WithSummary("Chuyển nguồn một dòng của năm đã kết thúc sang dòng cùng dự án của kế hoạch năm sau.");
+        app.MapPost("/api/plans/{id:guid}/lapses", async (Guid id, CarryoverRequest body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new LapseLineCommand(id, body.Component, body.DecisionReference), ct)))
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithName("lapsePlanLine")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithTags("Kế hoạch vốn")
+            .WithSummary("Hủy dự toán: số chưa cam kết của một dòng năm đã khóa sổ không được chuyển nguồn (quy tắc 25).");
         return app;
     }
 

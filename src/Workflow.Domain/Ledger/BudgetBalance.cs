@@ -23,6 +23,8 @@ public enum LedgerEntryKind
     CarryOut,
     /// <summary>… and arrives in the next year's line.</summary>
     CarryIn,
+    /// <summary>Unspent allocation of a closed year is cancelled (hủy dự toán, RULES.md 25).</summary>
+    Lapse,
 }
 
 /// <summary>
@@ -82,7 +84,7 @@ public sealed class BudgetBalance
     public static BalanceColumns Effect(LedgerEntryKind kind, long amount) => kind switch
     {
         LedgerEntryKind.Allocate or LedgerEntryKind.CarryIn => new(amount, 0, 0, 0),
-        LedgerEntryKind.CarryOut => new(-amount, 0, 0, 0),
+        LedgerEntryKind.CarryOut or LedgerEntryKind.Lapse => new(-amount, 0, 0, 0),
         LedgerEntryKind.Commit => new(0, amount, 0, 0),
         LedgerEntryKind.Release => new(0, -amount, 0, 0),
         LedgerEntryKind.Disburse => new(0, 0, amount, 0),

@@ -139,3 +139,19 @@ internal sealed class CarryoverConfiguration : IEntityTypeConfiguration<Carryove
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.ToPlanLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class LapseConfiguration : IEntityTypeConfiguration<Lapse>
+{
+    public void Configure(EntityTypeBuilder<Lapse> b)
+    {
+        b.ToTable("lapses");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        // a line lapses once
+        b.HasIndex(x => x.PlanLineId).IsUnique();
+        b.Property(x => x.DecisionReference).HasMaxLength(256).IsRequired();
+        b.Property(x => x.Actor).HasMaxLength(64).IsRequired();
+        b.MapSourceAmounts(x => x.Amounts, "Lapsed");
+        b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.PlanLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -35,6 +35,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
     public DbSet<Carryover> Carryovers => Set<Carryover>();
+    public DbSet<Lapse> Lapses => Set<Lapse>();
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();

@@ -44,6 +44,13 @@ public static class FiscalYearClose
             yield return new("fiscalYear", $"{RuleText.Prefix(Number)} năm {fiscalYear} chưa kết thúc; chuyển nguồn từ {EndsAt(fiscalYear):dd/MM/yyyy}.");
     }
 
-    /// <summary>What a carryover moves: the uncommitted allocation of each source.</summary>
+    /// <summary>A line lapses (RULES.md 25) only after the close, when its year can no longer spend it.</summary>
+    public static IEnumerable<Violation> CheckLapse(int fiscalYear, DateTimeOffset now)
+    {
+        if (!IsClosed(fiscalYear, now))
+            yield return new("fiscalYear", $"Quy tắc 25: năm {fiscalYear} chưa khóa sổ (khóa từ {ClosesAt(fiscalYear):dd/MM/yyyy}); chưa hủy dự toán được — số còn lại vẫn có thể cam kết hoặc chuyển nguồn.");
+    }
+
+    /// <summary>What a carryover moves, or a lapse cancels: the uncommitted allocation of each source.</summary>
     public static SourceAmounts CarriedAmounts(SourceAmounts allocated, SourceAmounts committed) => (allocated - committed).AtLeastZero();
 }

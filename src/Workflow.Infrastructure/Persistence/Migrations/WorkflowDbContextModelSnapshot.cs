@@ -437,6 +437,56 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("carryovers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Ledger.Lapse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amounts", "Workflow.Domain.Ledger.Lapse.Amounts#SourceAmounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Central")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedCentral");
+
+                            b1.Property<long>("Commune")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedCommune");
+
+                            b1.Property<long>("District")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedDistrict");
+
+                            b1.Property<long>("Provincial")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedProvincial");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanLineId")
+                        .IsUnique();
+
+                    b.ToTable("lapses", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1539,6 +1589,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasOne("Workflow.Domain.Plans.PlanLine", null)
                         .WithMany()
                         .HasForeignKey("ToPlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Ledger.Lapse", b =>
+                {
+                    b.HasOne("Workflow.Domain.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("PlanLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

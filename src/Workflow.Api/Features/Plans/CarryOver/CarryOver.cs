@@ -40,6 +40,8 @@ public sealed class CarryOverHandler(WorkflowDbContext db, PlanAccess access, IC
         var now = clock.GetUtcNow();
         var early = FiscalYearClose.CheckCarryover(plan.FiscalYear, now).ToList();
         if (early.Count > 0) throw new ConflictException(early[0].Message, "carryover.yearOpen") { Violations = early };
+        if (await db.Lapses.AnyAsync(x => x.PlanLineId == line.Id, cancellationToken))
+            throw new ConflictException($"Dòng {line.ComponentCode} năm {plan.FiscalYear} đã được hủy dự toán; không chuyển nguồn được.", "carryover.lapsed");
         if (await db.Carryovers.AnyAsync(c => c.FromPlanLineId == line.Id, cancellationToken))
             throw new ConflictException($"Dòng {line.ComponentCode} năm {plan.FiscalYear} đã được chuyển nguồn.", "carryover.exists");
         var next = await db.Plans.AsNoTracking().Include(p => p.Lines)

@@ -24,7 +24,11 @@ public sealed record PlanReport(
     Guid PlanId, int FiscalYear, int Version, ReportUnit Unit, string? DecisionNumber, DateOnly? DecisionDate, DateTimeOffset GeneratedAt,
     IReadOnlyList<LineReport> Lines, SourceFigures Totals, IReadOnlyList<AgencyReport> Agencies,
     ProposalCounts Proposals, IReadOnlyList<BeneficiaryRow> Beneficiaries, IReadOnlyList<CarryoverRow> Carryovers,
-    bool Reconciled, IReadOnlyList<LedgerMismatch> Mismatches);
+    bool Reconciled, IReadOnlyList<LedgerMismatch> Mismatches, IReadOnlyList<LapseRow> Lapses);
+
+/// <summary>A line's unspent allocation that lapsed after the close (hủy dự toán, RULES.md 25).</summary>
+public sealed record LapseRow(Guid Id, string Component, Guid PlanLineId, IReadOnlyDictionary<FundingSource, long> Amounts, long Total,
+    string DecisionReference, DateTimeOffset At, string Actor);
 
 public sealed record ReportUnit(string Code, string Name);
 
@@ -147,7 +151,7 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
 
         return new PlanReport(
             plan.Id, plan.FiscalYear, plan.Version, unit, plan.DecisionNumber, plan.DecisionDate, clock.GetUtcNow(),
-            lines, totals, byAgency, counts, beneficiaries, carryovers, mismatches.Count == 0, mismatches);
+            lines, totals, byAgency, counts, beneficiaries, carryovers, mismatches.Count == 0, mismatches, await LapsesAsync(planId, ct));
     }
 
     private sealed record BalanceRow(Guid PlanLineId, string Component, FundingSource Source, long Allocated, long Committed, long Disbursed, long Settled);
@@ -261,6 +265,17 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
                 r.c.Id, r.FromPlan == planId ? CarryoverDirection.Out : CarryoverDirection.In, r.ComponentCode, r.FromYear, r.ToYear,
                 r.c.FromPlanLineId, r.c.ToPlanLineId, r.c.Moved.ToDictionary(), r.c.Moved.Total, r.c.KeptCommitments,
                 r.c.DecisionReference, r.c.At, r.c.Actor))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<LapseRow>> LapsesAsync(Guid planId, CancellationToken ct)
+    {
+        var rows = await (from x in db.Lapses
+                          join l in db.PlanLines on x.PlanLineId equals l.Id
+                          where l.PlanId == planId
+                          select new { x, l.ComponentCode }).ToListAsync(ct);
+        return rows.OrderBy(r => r.x.At)
+            .Select(r => new LapseRow(r.x.Id, r.ComponentCode, r.x.PlanLineId, r.x.Amounts.ToDictionary(), r.x.Amounts.Total, r.x.DecisionReference, r.x.At, r.x.Actor))
             .ToList();
     }
 
