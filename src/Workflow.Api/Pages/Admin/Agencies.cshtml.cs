@@ -12,8 +12,11 @@ namespace Workflow.Api.Pages.Admin;
 
 /// <summary>The agencies of the units the administrator manages, filtered by unit and kind, and the form to create one.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AgenciesModel(IMediator mediator) : AppPageModel(mediator)
+public sealed class AgenciesModel(IMediator mediator, TimeProvider clock) : AppPageModel(mediator)
 {
+    /// <summary>Today in Việt Nam: units closed before it take no new agency.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+
     [BindProperty(SupportsGet = true, Name = "don-vi")] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "loai")] public string? Kind { get; set; }
     [BindProperty] public NewAgency Input { get; set; } = new();
