@@ -39,7 +39,8 @@ public sealed class AdminLayoutTests(AppServer app, BrowserFixture browser) : Si
                 await Expect(page.Locator("h1")).ToContainTextAsync(heading);
                 await Screenshot(page, $"{number}-{shot}-{device}");
                 var pageWidth = await PageWidthAsync(page);
-                Assert.True(pageWidth <= width, $"{path} is {pageWidth}px wide on a {width}px screen: it scrolls sideways.");
+                Assert.True(pageWidth <= width, $"{path} is {pageWidth}px wide on a {width}px screen: it scrolls sideways. Sticking out: "
+                    + string.Join("; ", await WiderThanAsync(page, width)));
             }
             number++;
         }
@@ -53,6 +54,17 @@ public sealed class AdminLayoutTests(AppServer app, BrowserFixture browser) : Si
         }
         AssertNoBrowserProblems();
     }
+
+    /// <summary>
+    /// The elements whose right edge passes <paramref name="width"/>, outside the boxes that scroll — or positioned out
+    /// of them: an absolutely positioned element inside a <c>.table-wrap</c> escapes its clipping and widens the page.
+    /// </summary>
+    private static Task<string[]> WiderThanAsync(IPage page, int width) => page.EvaluateAsync<string[]>(
+        @"w => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > w
+                && (!(e.parentElement && e.parentElement.closest('.table-wrap')) || getComputedStyle(e).position === 'absolute'))
+            .slice(0, 8).map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px): ${e.textContent.trim().slice(0, 60)}`)",
+        width);
 
     [Fact]
     public async Task Refusals_show_beside_their_fields()
