@@ -103,8 +103,7 @@ public static class PlanEndpoints
                 var imported = await m.Send(new ImportOpeningPositionCommand(id, await OpeningPositionUpload.ReadAsync(request, ct)), ct);
                 return TypedResults.Created($"/api/reports/plans/{id}", imported);
             })
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>(OpeningPositionWorkbook.ContentType)
+            .Accepts<IFormFile>("multipart/form-data", OpeningPositionWorkbook.ContentType)
             .DisableAntiforgery()
             .RequireAuthorization(Policies.ManagePlans)
             .WithName("importOpeningPosition")
