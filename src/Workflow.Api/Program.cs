@@ -34,6 +34,7 @@ builder.Services.AddMediatorFrom(typeof(Program).Assembly);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
+builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
 builder.Services.AddScoped<CallerActions>();

@@ -4,7 +4,9 @@ using Workflow.Api.Common;
 using Workflow.Api.Features.Plans;
 using Workflow.Api.Features.Plans.ExportPlan;
 using Workflow.Api.Features.Plans.GetPlan;
+using Workflow.Api.Features.Plans.ImportOpeningPosition;
 using Workflow.Api.Features.Plans.ImportPlan;
+using Workflow.Api.Features.Plans.OpeningPositionTemplate;
 using Workflow.Api.Features.Plans.ListPlans;
 using Workflow.Api.Features.Plans.PlanHistory;
 using Workflow.Api.Features.Plans.RevisePlan;
@@ -82,6 +84,69 @@ public static class PlanEndpoints
             .Produces<PlanFileSchema>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Xuất kế hoạch theo đúng định dạng tệp nhập.");
+
+        // going live mid-year (docs/lifecycle.md): the template to fill, then the filled file, once per plan
+        group.MapGet("/{id:guid}/opening-position/template", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                var template = await m.Send(new GetOpeningPositionTemplateQuery(id), ct);
+                return TypedResults.File(template.Content, OpeningPositionWorkbook.ContentType, template.FileName);
+            })
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithName("getOpeningPositionTemplate")
+            .Produces(StatusCodes.Status200OK, contentType: OpeningPositionWorkbook.ContentType)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Mẫu Excel số dư đầu kỳ của kế hoạch (trang Đề xuất, Giải ngân, Quyết toán), các dòng kế hoạch điền sẵn làm danh sách chọn.");
+
+        group.MapPost("/{id:guid}/opening-position", async (Guid id, HttpRequest request, IMediator m, CancellationToken ct) =>
+            {
+                var imported = await m.Send(new ImportOpeningPositionCommand(id, await OpeningPositionUpload.ReadAsync(request, ct)), ct);
+                return TypedResults.Created($"/api/reports/plans/{id}", imported);
+            })
+            .Accepts<IFormFile>("multipart/form-data", OpeningPositionWorkbook.ContentType)
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.ManagePlans)
+            .WithName("importOpeningPosition")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Nhập số dư đầu kỳ từ mẫu Excel đã điền: thân yêu cầu là tệp .xlsx, hoặc multipart/form-data với trường 'file'. Kiểm tra quy tắc 9, 12, 15, 17 và cộng nguồn; có lỗi thì không nhập gì, báo mọi lỗi theo trang, dòng, cột. Mỗi kế hoạch một lần.");
         return app;
     }
+}
+
+/// <summary>The opening-position file as sent: the raw body (.xlsx) or the <c>file</c> field of a multipart form.</summary>
+public static class OpeningPositionUpload
+{
+    public static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > OpeningPositionWorkbook.MaxBytes + 64 * 1024) throw TooLarge();
+        Stream source;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file")
+                ?? throw new Workflow.Domain.Common.ValidationFailedException("file", "Gửi tệp số dư đầu kỳ (.xlsx) trong trường 'file' của biểu mẫu.");
+            if (file.Length > OpeningPositionWorkbook.MaxBytes) throw TooLarge();
+            source = file.OpenReadStream();
+        }
+        else source = request.Body;
+        await using (source == request.Body ? Stream.Null : source)
+        {
+            using var memory = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await source.ReadAsync(buffer, ct)) > 0)
+            {
+                memory.Write(buffer, 0, read);
+                if (memory.Length > OpeningPositionWorkbook.MaxBytes) throw TooLarge();
+            }
+            return memory.ToArray();
+        }
+    }
+
+    private static BadHttpRequestException TooLarge() =>
+        new($"Tệp quá lớn (tối đa {OpeningPositionWorkbook.MaxBytes / 1024 / 1024} MiB).", StatusCodes.Status413PayloadTooLarge);
 }

@@ -15,6 +15,13 @@ public interface IWorkflowRuntime
     /// <param name="instanceId">The id to give the instance, so the subject can point to it before anything is saved.</param>
     Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null);
 
+    /// <summary>
+    /// Places a new instance of the current version of <paramref name="definitionId"/> directly in <paramref name="state"/>
+    /// (an opening position: the subject got there before the system kept its books), journaled as
+    /// <paramref name="action"/> with its comment and data, the state's task opened. Left in the caller's unit of work.
+    /// </summary>
+    WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId);
+
     /// <summary>Fires an action. Refusals throw (403 not allowed, 409 not available or lost a race, 400 bad data); nothing is applied then.</summary>
     Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);
 

@@ -42,6 +42,17 @@ public sealed class WorkflowInstance
 
     public WorkflowSubject Subject => new(SubjectType, SubjectId, UnitCode, AgencyCode, ParentUnitCode);
 
+    /// <summary>
+    /// A subject that reached <paramref name="state"/> before the system kept its books (an opening position): the
+    /// instance starts there, at revision 0, and its first journal entry says so.
+    /// </summary>
+    public static WorkflowInstance OpenedAt(Guid id, WorkflowDefinition definition, WorkflowSubject subject, StateDefinition state, string startedBy, DateTimeOffset now)
+    {
+        var instance = new WorkflowInstance(id, definition, subject, startedBy, now) { State = state.Name };
+        if (state.Terminal) instance.CompletedAt = now;
+        return instance;
+    }
+
     public void MoveTo(StateDefinition state, DateTimeOffset now)
     {
         State = state.Name;

@@ -32,6 +32,21 @@ public sealed class WorkflowRuntime(
         return instance;
     }
 
+    public WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId)
+    {
+        var definition = catalog.CurrentOf(definitionId);
+        var target = definition.FindState(state) ?? throw new InvalidOperationException($"Process '{definitionId}' v{definition.Version} has no state '{state}'.");
+        var now = clock.GetUtcNow();
+        var instance = WorkflowInstance.OpenedAt(instanceId, definition, subject, target, actor.UserName, now);
+        db.WorkflowInstances.Add(instance);
+        var role = actor.Roles.FirstOrDefault() ?? "";
+        db.Journal.Add(new JournalEntry(instance, 0, now, actor, role, null, action, target.Name, comment, CanonicalJson.Serialize(data), JournalEntry.Genesis));
+        OpenTask(instance, target, now);
+        OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
+            null, action, instance.State, actor.UserName, instance.Revision), now);
+        return instance;
+    }
+
     public async Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
         var result = await FireWithoutSavingAsync(instanceId, action, actor, comment, data, ct);

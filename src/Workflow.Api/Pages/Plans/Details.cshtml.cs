@@ -1,12 +1,16 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Plans;
+using Workflow.Api.Features.Plans.ImportOpeningPosition;
+using Workflow.Api.Features.Plans.OpeningPositionTemplate;
 using Workflow.Api.Features.Plans.GetPlan;
 using Workflow.Api.Features.Reports.PlanReport;
 using Workflow.Domain.Identity;
 
 namespace Workflow.Api.Pages.Plans;
 
-public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPageModel(mediator)
+public sealed class DetailsModel(IMediator mediator, ICurrentUser user, OpeningPositionAccess opening) : AppPageModel(mediator)
 {
     public PlanDetail Plan { get; private set; } = null!;
     public PlanReport Report { get; private set; } = null!;
@@ -14,10 +18,58 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     /// <summary>A lead-agency officer may propose on the lines their agency leads.</summary>
     public bool CanPropose(string agencyCode) => user.IsIn(Roles.LeadAgency) && user.AgencyCode == agencyCode;
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The finance office of the plan's unit (or an administrator) may bring the opening position in, once.</summary>
+    public bool CanImportOpening { get; private set; }
+
+    /// <summary>How many proposals the opening position opened (0: not imported yet).</summary>
+    public int OpenedProposals { get; private set; }
+
+    [BindProperty] public IFormFile? OpeningFile { get; set; }
+
+    /// <summary>The opening position's errors, in the order of the file: sheet, row, column.</summary>
+    public IReadOnlyList<(string Path, string Message)> OpeningErrors { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Plan = await Mediator.Send(new GetPlanQuery(id), ct);
         Report = await Mediator.Send(new GetPlanReportQuery(id), ct);
+        CanImportOpening = (user.IsIn(Roles.FinanceOffice) && user.UnitCode == Plan.Unit.Code) || user.IsIn(Roles.Admin);
+        OpenedProposals = CanImportOpening ? await opening.OpenedProposalsAsync(id, ct) : 0;
+    }
+
+    /// <summary>The template to fill, with the plan's lines as choices.</summary>
+    public async Task<IActionResult> OnGetOpeningTemplateAsync(Guid id, CancellationToken ct)
+    {
+        var template = await Mediator.Send(new GetOpeningPositionTemplateQuery(id), ct);
+        return File(template.Content, OpeningPositionWorkbook.ContentType, template.FileName);
+    }
+
+    public async Task<IActionResult> OnPostOpeningPositionAsync(Guid id, CancellationToken ct)
+    {
+        if (OpeningFile is not { Length: > 0 })
+            Problem = "Chọn tệp số dư đầu kỳ (.xlsx) đã điền theo mẫu.";
+        else if (OpeningFile.Length > OpeningPositionWorkbook.MaxBytes)
+            Problem = $"Tệp quá lớn (tối đa {OpeningPositionWorkbook.MaxBytes / 1024 / 1024} MiB).";
+        else
+        {
+            using var memory = new MemoryStream();
+            await OpeningFile.CopyToAsync(memory, ct);
+            OpeningPositionImported? imported = null;
+            if (await TryAsync(async () => imported = await Mediator.Send(new ImportOpeningPositionCommand(id, memory.ToArray()), ct), "opening"))
+            {
+                Flash = $"Đã nhập số dư đầu kỳ: {imported!.Proposals} đề xuất, {imported.Disbursements} lần giải ngân, {imported.Settlements} hồ sơ quyết toán.";
+                return Redirect($"/ke-hoach/{id}");
+            }
+            string[] order = ["opening.file", "opening.proposals", "opening.disbursements", "opening.settlements"];
+            OpeningErrors = ErrorsUnder("opening")
+                .OrderBy(e => Array.FindIndex(order, o => e.Path.StartsWith(o, StringComparison.Ordinal)))
+                .ThenBy(e => int.TryParse(System.Text.RegularExpressions.Regex.Match(e.Path, @"rows\[(\d+)\]").Groups[1].Value, out var row) ? row : 0)
+                .ToList();
+        }
+        await LoadAsync(id, ct);
+        return Page();
     }
 
     /// <summary>Width in percent of allocated, for the stacked bar.</summary>
