@@ -62,6 +62,23 @@ public class PlanRevisionTests(WorkflowApiFactory factory) : IClassFixture<Workf
         Assert.True(JsonNode.DeepEquals(RaisedDA2(), exported), $"The export is not the current version:\n{exported}");
     }
 
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("\"Lý do\\u0000\"")]
+    public async Task Revise_WhenTheReasonIsNotText_Returns400AtReasonAndKeepsTheVersion(string reasonJson)
+    {
+        using var client = await factory.ClientFor("taichinh");
+        var id = await client.SeededPlanIdAsync();
+        var versionBefore = (int)(await client.GetPlanAsync(id))["version"]!;
+        var body = RaisedDA2().ToJsonString();
+        body = body[..^1] + ",\"reason\":" + reasonJson + "}";
+
+        using var response = await client.PostAsync($"/api/plans/{id}/revisions", Tests.Infrastructure.Api.JsonBody(body));
+
+        await ProblemAssert.HasErrorsExactlyAtAsync(response, "reason");
+        Assert.Equal(versionBefore, (int)(await client.GetPlanAsync(id))["version"]!);
+    }
+
     [Fact]
     public async Task Revise_WhenFiscalYearDiffers_Returns400AtFiscalYear()
     {

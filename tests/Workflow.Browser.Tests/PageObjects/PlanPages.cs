@@ -8,6 +8,25 @@ namespace Workflow.Browser.Tests.PageObjects;
 /// <summary>The Hớn Quản plan file (<c>TestData/hon-quan-2024-plan.json</c>), for any year, whole or broken.</summary>
 public static class PlanFile
 {
+    /// <summary>
+    /// A year whose plan takes commitments whatever today's date (a plan's year closes on 1 February of the next,
+    /// rule 19): the Hớn Quản plan for next year, imported through the API by the finance officer if it is not there yet.
+    /// </summary>
+    public static async Task<int> OpenYearAsync(Infrastructure.AppServer app)
+    {
+        var year = Ui.Today.Year + 1;
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        using var signIn = await http.PostAsync("/api/auth/token",
+            new StringContent("{\"userName\":\"taichinh\",\"password\":\"Demo@2024\"}", Encoding.UTF8, "application/json"));
+        var token = System.Text.Json.JsonDocument.Parse(await signIn.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        using var import = new HttpRequestMessage(HttpMethod.Post, "/api/plans/import") { Content = new StringContent(ForYear(year), Encoding.UTF8, "application/json") };
+        import.Headers.Authorization = new("Bearer", token);
+        using var response = await http.SendAsync(import);
+        Assert.True(response.StatusCode is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict,
+            $"Importing the {year} plan answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return year;
+    }
+
     private static readonly Lazy<string> Seed2024 = new(() =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "hon-quan-2024-plan.json"), Encoding.UTF8));
 

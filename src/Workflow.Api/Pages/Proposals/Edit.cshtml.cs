@@ -94,7 +94,14 @@ public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
             Flash = id is null ? "Đã lưu đề xuất ở trạng thái Dự thảo. Kiểm tra lại rồi bấm “Gửi đề xuất”." : "Đã lưu thay đổi.";
             return Redirect($"/de-xuat/{id ?? created}");
         }
-        Line = await Mediator.Send(new LineAvailabilityQuery(LineId!.Value, id), ct);
+        // the form is shown again with its errors; a line id that did not bind (not a GUID) is taken from the proposal, or the clerk picks a line again
+        if (LineId is null && id is { } edited) LineId = (await Mediator.Send(new GetProposalQuery(edited), ct)).PlanLineId;
+        if (LineId is null)
+        {
+            Flash = "Không xác định được dòng kế hoạch của đề xuất; hãy chọn dòng kế hoạch rồi lập đề xuất.";
+            return Redirect("/ke-hoach");
+        }
+        Line = await Mediator.Send(new LineAvailabilityQuery(LineId.Value, id), ct);
         Preview = await PreviewOfAsync(ct);
         return Page();
     }

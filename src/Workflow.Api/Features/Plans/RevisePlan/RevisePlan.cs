@@ -81,7 +81,18 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
     {
         if (!body.TryGetProperty("reason", out var r) || r.ValueKind == JsonValueKind.Null) return null;
         if (r.ValueKind != JsonValueKind.String) throw new ValidationFailedException("reason", "Lý do điều chỉnh phải là chuỗi ký tự.");
-        var reason = r.GetString()!.Trim();
+        string reason;
+        try
+        {
+            reason = r.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON may escape a lone UTF-16 surrogate ("\ud800"), which is no text at all
+            throw new ValidationFailedException("reason", "Lý do điều chỉnh chứa ký tự không hợp lệ.");
+        }
+        if (reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw new ValidationFailedException("reason", "Lý do điều chỉnh không được chứa ký tự điều khiển.");
         if (reason.Length > 1024) throw new ValidationFailedException("reason", "Lý do điều chỉnh tối đa 1024 ký tự.");
         return reason.Length == 0 ? null : reason;
     }
