@@ -8,7 +8,7 @@ namespace Workflow.Browser.Tests;
 
 /// <summary>A refused proposal shows each message next to the field it concerns, and keeps what the clerk typed.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ProposalFormErrorTests(AppServer server, BrowserFixture browser) : SignedInTest(server, browser)
+public sealed class ProposalFormErrorTests(AppServer app, BrowserFixture browser) : SignedInTest(app, browser)
 {
     [Fact]
     public async Task An_end_date_before_the_start_is_shown_under_the_end_date()
@@ -44,7 +44,7 @@ public sealed class ProposalFormErrorTests(AppServer server, BrowserFixture brow
         var clerk = await SignedInAsync("nongnghiep");
         var title = $"Dự án liên kết chuỗi giá trị hồ tiêu {Guid.NewGuid().ToString("N")[..6]}";
         // a year still open: the seeded 2024 plan is closed for new commitments (rule 19) before the cap is looked at
-        var form = await PlanPage.OpenProposalFormAsync(clerk, await PlanFile.OpenYearAsync(server), "DA2");
+        var form = await PlanPage.OpenProposalFormAsync(clerk, await PlanFile.OpenYearAsync(App), "DA2");
         // a value chain in an ordinary area gets at most 50 % of its cost; this asks for 60 %
         await form.FillAsync(SeededPlan.ModelDraft(title) with { Kind = "ValueChain", AreaType = "Other", TotalCost = 100_000_000, StateSupport = 60_000_000, Cash = 40_000_000 });
 
