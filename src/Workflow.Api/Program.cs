@@ -182,6 +182,7 @@ builder.Services.AddSwaggerGen(o =>
     o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
     // ids a $ref can carry: a nested or generic type's CLR name has characters a URI fragment may not
     o.CustomSchemaIds(OpenApiSchemaIds.For);
+    o.OperationFilter<PlanUploadOpenApi>();
     // an action's form data is whatever its process asks for ({ decisionNumber, decisionDate } for approve, …)
     o.MapType<JsonElement>(() => new OpenApiSchema
     {

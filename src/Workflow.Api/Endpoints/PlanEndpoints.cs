@@ -4,12 +4,16 @@ using Workflow.Api.Common;
 using Workflow.Api.Features.Plans;
 using Workflow.Api.Features.Plans.ExportPlan;
 using Workflow.Api.Features.Plans.GetPlan;
+using Workflow.Api.Features.Plans.ExportPlanWorkbook;
 using Workflow.Api.Features.Plans.ImportOpeningPosition;
 using Workflow.Api.Features.Plans.ImportPlan;
+using Workflow.Api.Features.Plans.ImportPlanWorkbook;
 using Workflow.Api.Features.Plans.OpeningPositionTemplate;
+using Workflow.Api.Features.Plans.PlanWorkbookTemplate;
 using Workflow.Api.Features.Plans.ListPlans;
 using Workflow.Api.Features.Plans.PlanHistory;
 using Workflow.Api.Features.Plans.RevisePlan;
+using Workflow.Api.Features.Plans.RevisePlanWorkbook;
 
 namespace Workflow.Api.Endpoints;
 
@@ -35,24 +39,33 @@ public static class PlanEndpoints
         // the documentation-only PlanFileSchema shows clients the file in the OpenAPI document
         group.MapPost("/import", async (HttpRequest request, IMediator m, CancellationToken ct) =>
             {
-                var created = await m.Send(new ImportPlanCommand(await RequestInput.ReadJsonAsync(request, ct)), ct);
+                var upload = await RequestInput.ReadPlanAsync(request, allowReason: false, ct);
+                var created = upload.Workbook is { } workbook
+                    ? await m.Send(new ImportPlanWorkbookCommand(workbook), ct)
+                    : await m.Send(new ImportPlanCommand(upload.Json!.Value), ct);
                 return TypedResults.Created($"/api/plans/{created.Id}", created);
             })
-            .Accepts<PlanFileSchema>("application/json")
+            .Accepts<PlanFileSchema>("application/json", PlanWorkbook.ContentType, "multipart/form-data")
+            .WithMetadata(new PlanUploadAlternatives())
             .RequireAuthorization(Policies.ManagePlans)
             .WithName("importPlan")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Nhập tệp kế hoạch (docs/plan-file.md). Kiểm tra quy tắc 1–5; báo mọi lỗi cùng lúc theo đường dẫn JSON.");
+            .WithSummary("Nhập tệp kế hoạch (docs/plan-file.md): JSON, hoặc sổ tính Excel theo mẫu (nội dung kiểu xlsx, hoặc biểu mẫu multipart có trường 'file'). " +
+                         "Kiểm tra quy tắc 1–5; báo mọi lỗi cùng lúc theo đường dẫn JSON, hoặc theo ô (ví dụ G25) với sổ tính.");
 
         group.MapPost("/{id:guid}/revisions", async (Guid id, HttpRequest request, IMediator m, CancellationToken ct) =>
             {
-                var revised = await m.Send(new RevisePlanCommand(id, await RequestInput.ReadJsonAsync(request, ct)), ct);
+                var upload = await RequestInput.ReadPlanAsync(request, allowReason: true, ct);
+                var revised = upload.Workbook is { } workbook
+                    ? await m.Send(new RevisePlanWorkbookCommand(id, workbook, upload.Reason ?? request.Query["reason"].FirstOrDefault()), ct)
+                    : await m.Send(new RevisePlanCommand(id, upload.Json!.Value), ct);
                 return TypedResults.Created($"/api/plans/{id}/revisions/{revised.Version}", revised);
             })
-            .Accepts<PlanRevisionSchema>("application/json")
+            .Accepts<PlanRevisionSchema>("application/json", PlanWorkbook.ContentType, "multipart/form-data")
+            .WithMetadata(new PlanUploadAlternatives())
             .RequireAuthorization(Policies.ManagePlans)
             .WithName("revisePlan")
             .ProducesValidationProblem()
@@ -60,7 +73,8 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Điều chỉnh kế hoạch: toàn bộ nội dung mới (cùng năm, cùng đơn vị), thêm trường 'reason' nếu muốn. Không dòng nào được thấp hơn số đã cam kết.");
+            .WithSummary("Điều chỉnh kế hoạch: toàn bộ nội dung mới (cùng năm, cùng đơn vị) dạng JSON (thêm trường 'reason' nếu muốn) hoặc sổ tính Excel theo mẫu " +
+                         "(lý do ở dòng 'Lý do điều chỉnh', tham số reason, hoặc trường 'reason' của biểu mẫu multipart). Không dòng nào được thấp hơn số đã cam kết.");
 
         group.MapGet("/{id:guid}/revisions", async (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListPlanRevisionsQuery(id), ct)))
@@ -113,6 +127,26 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Nhập số dư đầu kỳ từ mẫu Excel đã điền: thân yêu cầu là tệp .xlsx, hoặc multipart/form-data với trường 'file'. Kiểm tra quy tắc 9, 12, 15, 17 và cộng nguồn; có lỗi thì không nhập gì, báo mọi lỗi theo trang, dòng, cột. Mỗi kế hoạch một lần.");
+
+        group.MapGet("/{id:guid}/export.xlsx", async (Guid id, string? amounts, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new ExportPlanWorkbookQuery(id, amounts), ct);
+                return TypedResults.File(file.Content, PlanWorkbook.ContentType, file.FileName);
+            })
+            .WithName("exportPlanWorkbook")
+            .Produces<Stream>(StatusCodes.Status200OK, PlanWorkbook.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Xuất kế hoạch thành sổ tính Excel theo mẫu nhập (amounts=dong, mặc định, hoặc amounts=trieu): sửa rồi gửi lại làm bản điều chỉnh.");
+
+        group.MapGet("/template.xlsx", async (IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new PlanWorkbookTemplateQuery(), ct);
+                return TypedResults.File(file.Content, PlanWorkbook.ContentType, file.FileName);
+            })
+            .WithName("getPlanWorkbookTemplate")
+            .Produces<Stream>(StatusCodes.Status200OK, PlanWorkbook.ContentType)
+            .WithSummary("Mẫu sổ tính Excel kế hoạch vốn để trống (đơn vị tính triệu đồng).");
         return app;
     }
 }

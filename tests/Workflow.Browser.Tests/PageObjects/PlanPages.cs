@@ -113,3 +113,26 @@ public static partial class PlanPage
     [GeneratedRegex(@"/ke-hoach/[0-9a-f-]{36}$")]
     public static partial Regex PlanUrl();
 }
+
+/// <summary><c>/ke-hoach/{id}/dieu-chinh</c>: the finance office revises a plan by editing its line amounts or uploading a new version.</summary>
+public static class PlanRevisePage
+{
+    public static ILocator Amount(IPage page, string component, string source) =>
+        page.Locator($"#revise-form tr[data-component='{component}'] input[name$='.Amounts[{source}]']");
+
+    public static ILocator FieldError(IPage page, string path) => page.Locator($"#revise-form .field-error[data-path='{path}']");
+
+    public static async Task OpenAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Điều chỉnh kế hoạch", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/ke-hoach/[0-9a-f-]{36}/dieu-chinh$"));
+    }
+
+    /// <summary>Types the line's amounts (whole đồng, as a clerk types them) and the reason, and saves.</summary>
+    public static async Task ReviseLineAsync(IPage page, string component, IReadOnlyDictionary<string, string> amounts, string reason)
+    {
+        foreach (var (source, amount) in amounts) await Amount(page, component, source).FillAsync(amount);
+        await page.Locator("#Reason-form").FillAsync(reason);
+        await Ui.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản điều chỉnh", Exact = true }));
+    }
+}

@@ -4,6 +4,8 @@ using Workflow.Api.Common;
 using Workflow.Api.Features.Plans;
 using Workflow.Api.Features.Plans.ImportOpeningPosition;
 using Workflow.Api.Features.Plans.OpeningPositionTemplate;
+using Workflow.Api.Features.Plans.ExportPlan;
+using Workflow.Api.Features.Plans.ExportPlanWorkbook;
 using Workflow.Api.Features.Plans.GetPlan;
 using Workflow.Api.Features.Reports.PlanReport;
 using Workflow.Domain.Identity;
@@ -17,6 +19,24 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user, OpeningP
 
     /// <summary>A lead-agency officer may propose on the lines their agency leads.</summary>
     public bool CanPropose(string agencyCode) => user.IsIn(Roles.LeadAgency) && user.AgencyCode == agencyCode;
+
+    /// <summary>The finance office (and administrators) revise plans and carry lines over.</summary>
+    public bool CanManage => user.IsIn(Roles.FinanceOffice) || user.IsIn(Roles.Admin);
+
+    /// <summary>The plan as an Excel workbook in the import layout (amounts=trieu for triệu đồng).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, string? amounts, CancellationToken ct)
+    {
+        var file = await Mediator.Send(new ExportPlanWorkbookQuery(id, amounts), ct);
+        return File(file.Content, PlanWorkbook.ContentType, file.FileName);
+    }
+
+    /// <summary>The plan file (JSON), as the API exports it.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken ct)
+    {
+        var export = await Mediator.Send(new ExportPlanQuery(id), ct);
+        return File(System.Text.Encoding.UTF8.GetBytes(export.Json), "application/json", export.FileName);
+    }
+
 
     /// <summary>The finance office of the plan's unit (or an administrator) may bring the opening position in, once.</summary>
     public bool CanImportOpening { get; private set; }
