@@ -241,19 +241,18 @@ public class PlanWorkbookTests(WorkflowApiFactory factory) : IClassFixture<Workf
     }
 
     [Fact]
-    public async Task ReviseWithWorkbook_ExportedPlanWithReason_IsVersion2AndTheSamePlan()
+    public async Task ReviseWithWorkbook_WhenTheExportedPlanIsSentBackUnchanged_IsRefusedAsIdenticalToTheVersionInForce()
     {
         using var client = await factory.ClientFor("taichinh");
         var id = await client.SeededPlanIdAsync();
-        var before = await client.ExportAsync(id);
+        var version = (int)(await client.GetPlanAsync(id))["version"]!;
         var workbook = await ExportAsync(client, id);
 
         using var response = await client.PostAsync($"/api/plans/{id}/revisions?reason={Uri.EscapeDataString("Đối chiếu bản Excel")}", WorkbookBody(workbook));
 
-        var revised = await response.ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal(2, (int?)revised!["version"]);
-        Assert.Equal(before, await client.ExportAsync(id));
-        using var history = await client.GetAsync($"/api/plans/{id}/revisions");
-        Assert.Equal("Đối chiếu bản Excel", (string?)(await history.ExpectAsync(HttpStatusCode.OK))!.AsArray()[1]!["reason"]);
+        // the workbook reads back exactly the plan in force, so rule 24 finds nothing to revise
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("plan.unchanged", (string?)problem["code"]);
+        Assert.Equal(version, (int)(await client.GetPlanAsync(id))["version"]!);
     }
 }
