@@ -70,6 +70,11 @@ builder.Services.AddSignInRateLimit(account);
 var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
 if (jwt.SigningKey.Length < 32)
     throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey must be set to at least 32 characters (environment variable Auth__Jwt__SigningKey).");
+if (!builder.Environment.IsDevelopment() && CommittedSecrets.IsCommitted(jwt.SigningKey, builder.Environment.ContentRootPath, AppContext.BaseDirectory))
+{
+    Console.Error.WriteLine(CommittedSecrets.Refusal);
+    return 1;
+}
 builder.Services.AddSingleton(jwt);
 builder.Services.AddSingleton<TokenIssuer>();
 // one identity, two ways in: /api/* takes a bearer token, the web pages a sign-in cookie
@@ -84,6 +89,8 @@ builder.Services.AddAuthentication(o => o.DefaultScheme = "Workflow")
         o.Cookie.Name = "workflow.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
+        // outside Development the cookie travels over HTTPS only
+        if (!builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing")) o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.Events.OnValidatePrincipal = async context =>
@@ -203,11 +210,16 @@ if (command.Name == HostCommand.Migrate)
 if (command.Name == HostCommand.CreateAdmin)
     return await CreateAdminCommand.RunAsync(app.Services, command.Argument, Console.In, Console.Out, Console.Error);
 
+// first, so every answer carries them: pages, API, errors
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi/500" });
 app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(c => !IsApi(c.Request.Path), web => web.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
-app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
+if (app.Environment.IsProduction()) app.UseHsts();
+// the OpenAPI document and its UI describe every operation: off in Production unless Api:Swagger says otherwise
+if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Api:Swagger"))
+    app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SessionRestrictionMiddleware>();

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Workflow.Api.Tests.Infrastructure;
+using Workflow.Api.Tests.Workflows;
+
+namespace Workflow.Api.Tests;
+
+/// <summary>Headers every answer carries, the published development key refused outside Development, Swagger off in Production.</summary>
+public sealed class SecurityTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
+{
+    [Theory]
+    [InlineData("/dang-nhap")]           // a page
+    [InlineData("/api/plans")]           // an API answer (401 without a token)
+    [InlineData("/khong-co-trang-nay")]  // an error page
+    [InlineData("/health")]
+    public async Task AnyAnswer_CarriesTheSecurityHeaders(string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", policy);
+    }
+
+    [Fact]
+    public async Task Migrate_WhenProductionUsesTheDevelopmentKeyFromTheSettingsFile_RefusesToRunNamingTheSetting()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"workflow-committed-key-{Guid.NewGuid():N}.db");
+        try
+        {
+            var outcome = await ApiProcess.RunAsync(new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Auth__Jwt__SigningKey"] = "development-only-signing-key-change-me-0123456789",
+                ["Database__ConnectionString"] = $"Data Source={database}",
+            }, "migrate");
+
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("Auth:Jwt:SigningKey", outcome.Errors);
+            Assert.Contains("Auth__Jwt__SigningKey", outcome.Errors);
+            Assert.False(File.Exists(database), "The database was created with a published key.");
+        }
+        finally
+        {
+            using (var connection = new SqliteConnection($"Data Source={database}")) SqliteConnection.ClearPool(connection);
+            if (File.Exists(database)) File.Delete(database);
+        }
+    }
+
+    [Fact]
+    public async Task Swagger_InProduction_IsOffUnlessApiSwaggerIsTrue()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"workflow-swagger-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var production = new ProductionFactory(database, swagger: false))
+            using (var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+            using (var response = await client.GetAsync("/swagger/v1/swagger.json"))
+            {
+                // no document: the path is an unknown page, which sends a stranger to sign in
+                Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+                Assert.NotEqual("application/json", response.Content.Headers.ContentType?.MediaType);
+            }
+
+            using var allowed = new ProductionFactory(database, swagger: true);
+            using var allowedClient = allowed.CreateClient();
+            using var document = await allowedClient.GetAsync("/swagger/v1/swagger.json");
+            await document.ExpectAsync(HttpStatusCode.OK);
+        }
+        finally
+        {
+            using (var connection = new SqliteConnection($"Data Source={database}")) SqliteConnection.ClearPool(connection);
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(database + suffix)) File.Delete(database + suffix);
+        }
+    }
+
+    private sealed class ProductionFactory(string database, bool swagger) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+            builder.UseSetting("Auth:Jwt:SigningKey", WorkflowApiFactory.SigningKey);
+            builder.UseSetting("Api:Swagger", swagger ? "true" : "false");
+        }
+    }
+}
