@@ -216,6 +216,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/
 app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(c => !IsApi(c.Request.Path), web => web.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseStaticFiles();
+// explicitly after the error and status-code handlers, so that a re-executed request (/loi/404, /loi/400) is routed again
+app.UseRouting();
 if (app.Environment.IsProduction()) app.UseHsts();
 // the OpenAPI document and its UI describe every operation: off in Production unless Api:Swagger says otherwise
 if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Api:Swagger"))

@@ -5,7 +5,7 @@ using Workflow.Domain.Common;
 
 namespace Workflow.Api.Pages.Errors;
 
-/// <summary>The web pages' answer to 403, 404 and errors: Vietnamese, no stack trace, a way back.</summary>
+/// <summary>The web pages' answer to 400, 403, 404 and errors: Vietnamese, no stack trace, a way back.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
@@ -29,6 +29,7 @@ public sealed class StatusModel : PageModel
         Response.StatusCode = code;
         (Title, Message) = code switch
         {
+            400 => ("Yêu cầu không hợp lệ", "Trang đã cũ hoặc biểu mẫu thiếu mã xác nhận; hãy tải lại trang rồi thực hiện lại. Chưa có gì được lưu."),
             403 => ("Không có quyền truy cập", exception?.Message ?? "Vai trò của bạn không được xem hoặc thực hiện chức năng này."),
             404 => ("Không tìm thấy", exception?.Message ?? "Trang hoặc hồ sơ không tồn tại, hoặc bạn không được xem hồ sơ này."),
             _ => ("Đã xảy ra lỗi", "Hệ thống gặp lỗi ngoài dự kiến; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên."),
