@@ -101,3 +101,10 @@ document.querySelectorAll('.field-error[data-path]').forEach(e => {
     input.setAttribute('aria-invalid', 'true');
   }
 });
+
+// Bars: each part's share of the whole, in per cent, is data (data-share); set here, because the page's
+// Content-Security-Policy allows no inline style attribute.
+document.querySelectorAll('[data-share]').forEach(part => {
+  const share = Number(part.dataset.share);
+  part.style.width = (Number.isFinite(share) ? Math.max(0, Math.min(100, share)) : 0) + '%';
+});
