@@ -67,10 +67,11 @@ builder.Services.AddIdentityCore<User>(o =>
     .AddPasswordValidator<PasswordPolicy>();
 builder.Services.AddSignInRateLimit(account);
 
-var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+var jwt = (builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions()).Resolved();
 if (jwt.SigningKey.Length < 32)
     throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey must be set to at least 32 characters (environment variable Auth__Jwt__SigningKey).");
-if (!builder.Environment.IsDevelopment() && CommittedSecrets.IsCommitted(jwt.SigningKey, builder.Environment.ContentRootPath, AppContext.BaseDirectory))
+if (!builder.Environment.IsDevelopment()
+    && new[] { jwt.SigningKey, jwt.PreviousSigningKey }.Any(key => !string.IsNullOrEmpty(key) && CommittedSecrets.IsCommitted(key, builder.Environment.ContentRootPath, AppContext.BaseDirectory)))
 {
     Console.Error.WriteLine(CommittedSecrets.Refusal);
     return 1;
@@ -108,7 +109,7 @@ builder.Services.AddAuthentication(o => o.DefaultScheme = "Workflow")
         {
             ValidIssuer = jwt.Issuer,
             ValidAudience = jwt.Audience,
-            IssuerSigningKey = TokenIssuer.KeyOf(jwt),
+            IssuerSigningKeys = jwt.AcceptedKeys,
             NameClaimType = System.Security.Claims.ClaimTypes.Name,
             RoleClaimType = System.Security.Claims.ClaimTypes.Role,
             ClockSkew = TimeSpan.FromMinutes(1),

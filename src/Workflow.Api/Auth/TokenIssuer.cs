@@ -9,8 +9,6 @@ namespace Workflow.Api.Auth;
 
 public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
 {
-    public static SymmetricSecurityKey KeyOf(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey));
-
     public (string Token, DateTimeOffset ExpiresAt) Issue(User user, string? restriction)
     {
         var now = clock.GetUtcNow();
@@ -21,7 +19,7 @@ public sealed class TokenIssuer(JwtOptions options, TimeProvider clock)
             HttpCurrentUser.ClaimsOf(user, restriction),
             notBefore: now.UtcDateTime,
             expires: expires.UtcDateTime,
-            signingCredentials: new SigningCredentials(KeyOf(options), SecurityAlgorithms.HmacSha256));
+            signingCredentials: new SigningCredentials(options.CurrentKey, SecurityAlgorithms.HmacSha256));
         return (new JwtSecurityTokenHandler().WriteToken(token), expires);
     }
 }
