@@ -249,6 +249,12 @@ catch (WorkflowDefinitionException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+catch (Workflow.Infrastructure.Catalogues.CatalogueException e)
+{
+    // the programme's component list decides what a plan may contain: a broken or silently edited one stops start-up
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger");
 

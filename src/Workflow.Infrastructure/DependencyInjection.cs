@@ -29,6 +29,11 @@ public static class DependencyInjection
         services.AddScoped<Ledger.PlanLedger>();
         services.AddSingleton(TimeProvider.System);
 
+        var catalogues = configuration.GetSection(Catalogues.CatalogueOptions.Section).Get<Catalogues.CatalogueOptions>() ?? new Catalogues.CatalogueOptions();
+        services.AddSingleton(catalogues);
+        services.AddSingleton<Catalogues.ProgrammeCatalogues>();
+        services.AddScoped<Catalogues.CatalogueRegistration>();
+
         services.AddWorkflowRuntime(configuration);
         services.AddMessaging(configuration);
         return services;

@@ -10,7 +10,7 @@ namespace Workflow.Domain.Tests;
 public class PlanRulesInputTests
 {
     private static IReadOnlyList<Violation> Validate(PlanContent plan) =>
-        PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies());
+        PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies(), ShippedCatalogue.Period2021To2025);
 
     [Theory]
     [InlineData("Phòng Lao động \u2013 Thương binh và Xã hội")] // en dash

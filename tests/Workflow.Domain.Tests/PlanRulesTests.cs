@@ -11,7 +11,7 @@ namespace Workflow.Domain.Tests;
 public class PlanRulesTests
 {
     private static IReadOnlyList<Violation> Validate(PlanContent plan) =>
-        PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies());
+        PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies(), ShippedCatalogue.Period2021To2025);
 
     // ---- the real plan --------------------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ public class PlanRulesTests
     [Fact]
     public void Validate_WhenPlanIsSilentOnCounterpartAndProvinceHasNoPolicy_ReportsCounterpart()
     {
-        var violations = PlanRules.Validate(HonQuan2024.Plan() with { Counterpart = null }, null, HonQuan2024.Agencies());
+        var violations = PlanRules.Validate(HonQuan2024.Plan() with { Counterpart = null }, null, HonQuan2024.Agencies(), ShippedCatalogue.Period2021To2025);
 
         AssertBroken(violations, "counterpart", "Tỉnh Bình Phước", "2024");
     }
@@ -318,7 +318,7 @@ public class PlanRulesTests
     {
         var plan = HonQuan2024.Plan().WithLeadAgency(HonQuan2024.DA32, "Phòng Nội vụ");
 
-        AssertValid(PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), unitAgencies: null));
+        AssertValid(PlanRules.Validate(plan, HonQuan2024.ProvincePolicy(), unitAgencies: null, ShippedCatalogue.Period2021To2025));
     }
 
     [Fact]

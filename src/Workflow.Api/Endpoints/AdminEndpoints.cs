@@ -2,6 +2,8 @@ using System.Globalization;
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Api.Features.Admin;
+using Workflow.Api.Features.Admin.Catalogues.ListCatalogues;
+using Workflow.Api.Features.Admin.Catalogues.LoadCatalogue;
 using Workflow.Api.Features.Admin.CloseUnit;
 using Workflow.Api.Features.Admin.CreateAgency;
 using Workflow.Api.Features.Admin.CreateUnit;
@@ -166,6 +168,23 @@ public static class AdminEndpoints
             .ProducesValidationProblem()
             .WithSummary("Đặt các vai trò bắt buộc xác thực hai bước (quản trị viên quốc gia; khuyến nghị Admin, Approver).");
 
+        var catalogues = group.MapGroup("/catalogues").RequireAuthorization(Policies.Administer);
+        catalogues.MapGet("", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListCataloguesQuery(), ct)))
+            .WithName("listCatalogues")
+            .WithSummary("Danh mục chương trình theo giai đoạn: mọi phiên bản đã nạp, phiên bản đang dùng (inUse), căn cứ pháp lý, các dự án thuộc phạm vi hệ thống.");
+        catalogues.MapPost("", async (HttpRequest request, IMediator m, CancellationToken ct) =>
+            {
+                var content = await ReadBodyAsync(request, ct);
+                var created = await m.Send(new LoadCatalogueCommand(content), ct);
+                return TypedResults.Created($"/api/admin/catalogues", created);
+            })
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces<CatalogueView>(StatusCodes.Status201Created)
+            .WithName("loadCatalogue")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Nạp danh mục chương trình của một giai đoạn (nội dung là tệp *.catalogue.json; quản trị viên quốc gia). Lỗi: 400 theo đường dẫn JSON; đã nạp đúng nội dung này: 409.");
+
         group.MapGet("/journal", async (string? objectType, string? objectId, string? unit, string? actor, string? from, string? to, string? page,
                     IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ReadAdminJournalQuery(objectType, objectId, unit, actor,
@@ -175,6 +194,21 @@ public static class AdminEndpoints
             .ProducesValidationProblem()
             .WithSummary("Nhật ký quản trị của các đơn vị thuộc đơn vị mình, mới nhất trước, 50 mục mỗi trang. from/to: ngày (giờ Việt Nam) hoặc thời điểm ISO 8601.");
         return app;
+    }
+
+    /// <summary>A catalogue file is small (tens of components); anything far larger is not one.</summary>
+    private const int MaxCatalogueBytes = 1024 * 1024;
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxCatalogueBytes)
+            throw new ValidationFailedException("$", $"Tệp danh mục quá lớn (tối đa {MaxCatalogueBytes / 1024} KiB).");
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxCatalogueBytes + 1];
+        var length = await reader.ReadBlockAsync(buffer.AsMemory(), ct);
+        if (length > MaxCatalogueBytes) throw new ValidationFailedException("$", $"Tệp danh mục quá lớn (tối đa {MaxCatalogueBytes / 1024} KiB).");
+        if (length == 0 || new string(buffer, 0, length).Trim().Length == 0) throw NoBody();
+        return new string(buffer, 0, length);
     }
 
     private static ValidationFailedException NoBody() => new("$", "Chưa gửi nội dung: cần một đối tượng JSON.");

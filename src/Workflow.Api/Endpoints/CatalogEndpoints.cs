@@ -12,9 +12,11 @@ public static class CatalogEndpoints
         var group = app.MapGroup("/api/catalog").WithTags("Danh mục")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        group.MapGet("/components", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListComponentsQuery(), ct)))
+        group.MapGet("/components", async (string? year, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListComponentsQuery(RequestInput.Int(year, "year")), ct)))
             .WithName("listComponents")
-            .WithSummary("Cây chương trình: Dự án 1–7 và các tiểu dự án (DA1, DA5 ngoài phạm vi hệ thống).");
+            .ProducesValidationProblem()
+            .WithSummary("Cây chương trình của giai đoạn gồm năm year (mặc định: giai đoạn mới nhất đã nạp): các dự án, tiểu dự án và phạm vi hệ thống (2021–2025: DA1, DA5 ngoài phạm vi).");
         group.MapGet("/funding-sources", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListFundingSourcesQuery(), ct)))
             .WithName("listFundingSources")
             .WithSummary("Nguồn vốn.");

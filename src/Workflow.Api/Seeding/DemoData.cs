@@ -15,7 +15,7 @@ namespace Workflow.Api.Seeding;
 /// The Hớn Quản 2024 organisation from the seed plan (Kế hoạch thực hiện CTMTQG GNBV năm 2024, UBND huyện Hớn Quản):
 /// its agencies, its plan and one user per role, and a national administrator (unit <c>VN</c>). Only in Development or with --seed-demo.
 /// </summary>
-public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher, PlanLedger ledger, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher, PlanLedger ledger, Workflow.Infrastructure.Catalogues.ProgrammeCatalogues catalogues, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string Password = "Demo@2024";
     public const string UnitCode = "BP.HQ";
@@ -87,7 +87,7 @@ public sealed class DemoData(WorkflowDbContext db, IPasswordHasher<User> hasher,
         var json = await reader.ReadToEndAsync(ct);
         var content = PlanFile.Read(PlanFile.ParseJson(json));
         var policy = (await db.CounterpartPolicies.Where(p => p.ProvinceCode == "BP").ToListAsync(ct)).First().Terms;
-        var violations = PlanRules.Validate(content, policy, Agencies);
+        var violations = PlanRules.Validate(content, policy, Agencies, catalogues.For(content.FiscalYear).Period);
         if (violations.Count > 0)
             throw new InvalidOperationException("The seed plan no longer passes the plan rules: " + string.Join("; ", violations));
         return Plan.Import(Guid.NewGuid(), content, content.Counterpart ?? policy, Agencies, "system", clock.GetUtcNow(), PlanFile.Write(content));

@@ -51,6 +51,8 @@ public static class AdminObjectTypes
     public const string Assignment = nameof(Assignment);
     public const string User = nameof(User);
     public const string TwoFactorRoles = nameof(TwoFactorRoles);
+    /// <summary>A programme period's catalogue loaded by an administrator; the id is <c>period vN</c>.</summary>
+    public const string Catalogue = nameof(Catalogue);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles];
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue];
 }

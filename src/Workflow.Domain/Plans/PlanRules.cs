@@ -24,7 +24,8 @@ public static class PlanRules
 
     /// <param name="provincePolicy">The province's policy for the year, or null when none is recorded.</param>
     /// <param name="unitAgencies">Agencies known in the plan's unit; null when the unit is new and its agencies come from the file.</param>
-    public static IReadOnlyList<Violation> Validate(PlanContent plan, CounterpartTerms? provincePolicy, IReadOnlyCollection<Agency>? unitAgencies)
+    /// <param name="catalogue">The programme period the plan's fiscal year uses (<see cref="ProgrammeCatalogue.For"/>): rules 1 and 2 read its tree.</param>
+    public static IReadOnlyList<Violation> Validate(PlanContent plan, CounterpartTerms? provincePolicy, IReadOnlyCollection<Agency>? unitAgencies, ProgrammePeriod catalogue)
     {
         var v = new List<Violation>();
 
@@ -32,7 +33,7 @@ public static class PlanRules
             v.Add(new("fiscalYear", $"Năm kế hoạch {plan.FiscalYear} nằm ngoài giai đoạn {FirstFiscalYear}–{LastFiscalYear} mà hệ thống quản lý."));
 
         CheckUnit(plan.Unit, v);
-        CheckLines(plan, unitAgencies, v);
+        CheckLines(plan, unitAgencies, catalogue, v);
         CheckTotals(plan, v);
         var terms = CheckCounterpart(plan, provincePolicy, v);
         if (terms is not null) CheckShares(plan, terms, v);
@@ -50,7 +51,7 @@ public static class PlanRules
             v.Add(new("unit.parent.level", $"Đơn vị cấp trên phải ở cấp cao hơn {AdminUnit.LevelName(unit.Level).ToLowerInvariant()}."));
     }
 
-    private static void CheckLines(PlanContent plan, IReadOnlyCollection<Agency>? unitAgencies, List<Violation> v)
+    private static void CheckLines(PlanContent plan, IReadOnlyCollection<Agency>? unitAgencies, ProgrammePeriod catalogue, List<Violation> v)
     {
         if (plan.Lines.Count == 0)
             v.Add(new("lines", "Quy tắc 1: kế hoạch phải có ít nhất một dòng phân bổ."));
@@ -60,9 +61,9 @@ public static class PlanRules
         {
             var line = plan.Lines[i];
             var path = $"lines[{i}]";
-            var component = ProgramCatalog.Find(line.Component);
+            var component = catalogue.Find(line.Component);
             if (component is null)
-                v.Add(new($"{path}.component", $"Quy tắc 1: mã dự án '{line.Component}' không có trong danh mục chương trình (DA2, DA3.1, DA3.2, DA4.1, DA4.2, DA4.3, DA6, DA6.1, DA6.2, DA7, DA7.1, DA7.2…)."));
+                v.Add(new($"{path}.component", $"Quy tắc 1: mã dự án '{line.Component}' không có trong danh mục chương trình giai đoạn {catalogue.Years} ({string.Join(", ", catalogue.InScope.Select(c => c.Code))}…)."));
             else if (!component.InScope)
                 v.Add(new($"{path}.component", $"{component.Name} thực hiện theo thủ tục đầu tư công, không thuộc phạm vi quản lý của hệ thống (chỉ Dự án 2, 3, 4, 6, 7)."));
 
@@ -72,9 +73,9 @@ public static class PlanRules
             {
                 foreach (var (other, j) in seen)
                 {
-                    if (ProgramCatalog.IsAncestor(other, line.Component))
+                    if (catalogue.IsAncestor(other, line.Component))
                         v.Add(new($"{path}.component", $"Quy tắc 2: {line.Component} là tiểu dự án của {other} (dòng lines[{j}]); không phân bổ đồng thời cho dự án và tiểu dự án của nó (tính trùng)."));
-                    else if (ProgramCatalog.IsAncestor(line.Component, other))
+                    else if (catalogue.IsAncestor(line.Component, other))
                         v.Add(new($"{path}.component", $"Quy tắc 2: {line.Component} bao gồm tiểu dự án {other} (dòng lines[{j}]); không phân bổ đồng thời cho dự án và tiểu dự án của nó (tính trùng)."));
                 }
                 seen[line.Component] = i;

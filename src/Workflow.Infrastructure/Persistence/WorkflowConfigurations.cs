@@ -121,3 +121,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.SubjectType).HasMaxLength(64).IsRequired();
     }
 }
+
+internal sealed class ProgrammePeriodRecordConfiguration : IEntityTypeConfiguration<Workflow.Domain.Catalog.ProgrammePeriodRecord>
+{
+    public void Configure(EntityTypeBuilder<Workflow.Domain.Catalog.ProgrammePeriodRecord> b)
+    {
+        b.ToTable("programme_periods");
+        b.HasKey(p => new { p.PeriodId, p.Version });
+        b.Property(p => p.PeriodId).HasMaxLength(16);
+        b.Property(p => p.LegalBasis).HasMaxLength(1000).IsRequired();
+        b.Property(p => p.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(p => p.Content).IsRequired();
+        b.Property(p => p.Source).HasMaxLength(16).IsRequired();
+        b.Property(p => p.RegisteredBy).HasMaxLength(256);
+    }
+}

@@ -23,6 +23,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<PlanLine> PlanLines => Set<PlanLine>();
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<ProgrammePeriodRecord> ProgrammePeriods => Set<ProgrammePeriodRecord>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();

@@ -34,3 +34,12 @@ public static class PlanFixture
         return amounts;
     }
 }
+
+/// <summary>The 2021–2025 programme catalogue exactly as shipped (catalogues/2021-2025.catalogue.json, copied beside the program).</summary>
+public static class ShippedCatalogue
+{
+    public static string Text { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "catalogues", "2021-2025.catalogue.json"));
+
+    public static Workflow.Domain.Catalog.CatalogueChoice For2021To2025 { get; } =
+        new(Workflow.Domain.Catalog.CatalogueReader.Read(Text).Period!, false, null);
+}

@@ -37,7 +37,7 @@ public class PlanWorkbookTests(WorkflowApiFactory factory) : IClassFixture<Workf
 
     /// <summary>The Hớn Quản 2024 file as the export writes it in đồng, without going through a database.</summary>
     private static byte[] FixtureWorkbook(bool inMillions = false) =>
-        PlanWorkbook.Write(PlanFile.Read(PlanFile.ParseJson(PlanFixture.Text)), inMillions);
+        PlanWorkbook.Write(PlanFile.Read(PlanFile.ParseJson(PlanFixture.Text)), inMillions, ShippedCatalogue.For2021To2025);
 
     [Theory]
     [InlineData(false)]

@@ -46,7 +46,7 @@ public sealed class TypedInMillionsTests
 
     [Fact]
     public void Validate_WhenThePlanIsTypedInMillions_ReportsRule23AmongTheViolations() =>
-        AssertBroken(PlanRules.Validate(InMillions(), HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies()), "totals", "Quy tắc 23");
+        AssertBroken(PlanRules.Validate(InMillions(), HonQuan2024.ProvincePolicy(), HonQuan2024.Agencies(), ShippedCatalogue.Period2021To2025), "totals", "Quy tắc 23");
 }
 
 public sealed class CounterpartFloorTests
@@ -68,7 +68,7 @@ public sealed class CounterpartFloorTests
     {
         var plan = HonQuan2024.Plan() with { Counterpart = HonQuan2024.Terms(0m, provincial: 0.05m, district: 0.10m) };
 
-        AssertBroken(PlanRules.Validate(plan, null, HonQuan2024.Agencies()), "counterpart.minimumLocalRate", "Quy tắc 5");
+        AssertBroken(PlanRules.Validate(plan, null, HonQuan2024.Agencies(), ShippedCatalogue.Period2021To2025), "counterpart.minimumLocalRate", "Quy tắc 5");
     }
 }
 

@@ -4,6 +4,7 @@ using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans;
@@ -12,7 +13,7 @@ namespace Workflow.Api.Features.Plans;
 /// Everything a plan file is checked against besides itself: the unit it names, that unit's agencies, the
 /// province's counterpart policy, and whether the caller may manage plans there.
 /// </summary>
-public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user)
+public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, ProgrammeCatalogues catalogues)
 {
     public sealed record Context(CounterpartTerms Applied, IReadOnlyCollection<Agency> Agencies, IReadOnlyList<AdminUnit> NewUnits);
 
@@ -55,7 +56,7 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user)
         var agencies = await db.Agencies.Where(a => a.UnitCode == content.Unit.Code).ToListAsync(ct);
         var unitIsNew = agencies.Count == 0;
 
-        violations.AddRange(PlanRules.Validate(content, policy?.Terms, unitIsNew ? null : agencies));
+        violations.AddRange(PlanRules.Validate(content, policy?.Terms, unitIsNew ? null : agencies, catalogues.For(content.FiscalYear).Period));
         if (violations.Count > 0) throw new ValidationFailedException(violations);
 
         if (unitIsNew)

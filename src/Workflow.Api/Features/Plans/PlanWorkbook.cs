@@ -68,13 +68,18 @@ public static class PlanWorkbook
 
     // ---------------------------------------------------------------- writing
 
-    /// <summary>The plan in the workbook layout; amounts in whole đồng or in triệu đồng (exact, up to six decimals).</summary>
-    public static byte[] Write(PlanContent plan, bool inMillions) => new Writer(inMillions).Write(plan, blankRows: 0);
+    /// <summary>
+    /// The plan in the workbook layout; amounts in whole đồng or in triệu đồng (exact, up to six decimals). Names and
+    /// the «Mã dự án» choices come from the plan year's catalogue; a provisional one adds its notice as a note row
+    /// under the title (a note has no value, so reading the workbook back ignores it).
+    /// </summary>
+    public static byte[] Write(PlanContent plan, bool inMillions, CatalogueChoice catalogue) =>
+        new Writer(inMillions, catalogue.Period.Components, catalogue.Notice).Write(plan, blankRows: 0);
 
     /// <summary>The empty form: labels, the table header, blank rows with the component list, and a total row that adds them up.</summary>
-    public static byte[] Template() => new Writer(inMillions: true).Write(null, blankRows: 12);
+    public static byte[] Template(IReadOnlyList<Component> components) => new Writer(inMillions: true, components, null).Write(null, blankRows: 12);
 
-    private sealed class Writer(bool inMillions)
+    private sealed class Writer(bool inMillions, IReadOnlyList<Component> components, string? notice)
     {
         private readonly List<Row> _rows = [];
         private readonly List<string> _merges = [];
@@ -89,6 +94,11 @@ public static class PlanWorkbook
             Merge(1, 1, 9, 1);
             NewRow(18).Text(1, "Nhãn ở cột A, giá trị ở cột D. Số tiền theo đơn vị tính ghi dưới đây; ô để trống là 0. Hệ thống đọc bảng từ dòng tiêu đề \"STT\" đến dòng \"Tổng cộng\".", Note);
             Merge(1, 2, 9, 2);
+            if (notice is not null)
+            {
+                var row = NewRow(30).Text(1, notice, Note);
+                Merge(1, row.Index, 9, row.Index);
+            }
 
             Field(Labels.FiscalYear, plan is null ? null : Number((long)plan.FiscalYear));
             var unitRow = Field(Labels.AmountUnit, inMillions ? Million : PlanWorkbook.Dong);
@@ -131,7 +141,7 @@ public static class PlanWorkbook
                 var row = NewRow(0);
                 row.Text(1, (i + 1).ToString(CultureInfo.InvariantCulture), Center)
                     .Text(2, line.Component, Center)
-                    .Text(3, ProgramCatalog.Find(line.Component)?.Name ?? "", Text)
+                    .Text(3, components.FirstOrDefault(c => c.Code == line.Component)?.Name ?? "", Text)
                     .Text(4, line.LeadAgency, Text);
                 AmountCells(row, line.Amounts, bold: false);
             }
@@ -144,7 +154,7 @@ public static class PlanWorkbook
             }
             var last = (int)_rows[^1].RowIndex!.Value;
             if (blankRows > 0 || lines.Count > 0)
-                Validate($"B{first}:B{Math.Max(last, first)}", "\"" + string.Join(",", ProgramCatalog.Components.Where(c => c.InScope).Select(c => c.Code)) + "\"");
+                Validate($"B{first}:B{Math.Max(last, first)}", "\"" + string.Join(",", components.Where(c => c.InScope).Select(c => c.Code).Distinct()) + "\"");
 
             var total = NewRow(22);
             total.Text(1, "", BoldText).Text(2, "", BoldText).Text(3, TotalLabel, BoldText).Text(4, "", BoldText);

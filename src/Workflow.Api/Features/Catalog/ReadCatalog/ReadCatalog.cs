@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Catalog;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Catalog.ReadCatalog;
 
-public sealed record ListComponentsQuery : IRequest<IReadOnlyList<Component>>;
+/// <param name="FiscalYear">The year whose programme period to list (provisionally the last period before it); null: the newest period.</param>
+public sealed record ListComponentsQuery(int? FiscalYear = null) : IRequest<IReadOnlyList<Component>>;
 
 public sealed record ListFundingSourcesQuery : IRequest<IReadOnlyList<FundingSourceInfo>>;
 
@@ -18,14 +20,14 @@ public sealed record UnitInfo(string Code, string Name, AdminLevel Level, string
 public sealed record AgencyInfo(string Code, string Name, AgencyKind Kind, string KindName, string UnitCode);
 
 /// <summary>Reference data every user may read: the program tree, funding sources, administrative units and agencies.</summary>
-public sealed class ReadCatalogHandler(WorkflowDbContext db) :
+public sealed class ReadCatalogHandler(WorkflowDbContext db, ProgrammeCatalogues catalogues) :
     IRequestHandler<ListComponentsQuery, IReadOnlyList<Component>>,
     IRequestHandler<ListFundingSourcesQuery, IReadOnlyList<FundingSourceInfo>>,
     IRequestHandler<ListUnitsQuery, IReadOnlyList<UnitInfo>>,
     IRequestHandler<ListAgenciesQuery, IReadOnlyList<AgencyInfo>>
 {
     public Task<IReadOnlyList<Component>> Handle(ListComponentsQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(ProgramCatalog.Components);
+        Task.FromResult(request.FiscalYear is { } year ? catalogues.For(year).Period.Components : catalogues.Current.Periods[^1].Components);
 
     public Task<IReadOnlyList<FundingSourceInfo>> Handle(ListFundingSourcesQuery request, CancellationToken cancellationToken) =>
         Task.FromResult(FundingSources.All);

@@ -1,5 +1,6 @@
 using MediatR;
 using Workflow.Domain.Common;
+using Workflow.Infrastructure.Catalogues;
 
 namespace Workflow.Api.Features.Plans.ExportPlanWorkbook;
 
@@ -11,7 +12,7 @@ public sealed record ExportPlanWorkbookQuery(Guid Id, string? Amounts) : IReques
 
 public sealed record PlanWorkbookFile(byte[] Content, string FileName);
 
-public sealed class ExportPlanWorkbookHandler(PlanAccess access) : IRequestHandler<ExportPlanWorkbookQuery, PlanWorkbookFile>
+public sealed class ExportPlanWorkbookHandler(PlanAccess access, ProgrammeCatalogues catalogues) : IRequestHandler<ExportPlanWorkbookQuery, PlanWorkbookFile>
 {
     public async Task<PlanWorkbookFile> Handle(ExportPlanWorkbookQuery request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,6 @@ public sealed class ExportPlanWorkbookHandler(PlanAccess access) : IRequestHandl
         };
         var plan = await access.FindAsync(request.Id, cancellationToken);
         var content = await access.ContentOfAsync(plan, cancellationToken);
-        return new PlanWorkbookFile(PlanWorkbook.Write(content, inMillions), $"ke-hoach-von-{plan.UnitCode}-{plan.FiscalYear}-v{plan.Version}.xlsx");
+        return new PlanWorkbookFile(PlanWorkbook.Write(content, inMillions, catalogues.For(plan.FiscalYear)), $"ke-hoach-von-{plan.UnitCode}-{plan.FiscalYear}-v{plan.Version}.xlsx");
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Plans;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans.GetPlan;
@@ -11,7 +12,7 @@ public sealed record GetPlanQuery(Guid Id) : IRequest<PlanDetail>;
 public sealed record PlanDetail(
     Guid Id, int FiscalYear, UnitDto Unit, DecisionInfo Decision, CounterpartDto Counterpart, int Version,
     IReadOnlyList<PlanLineDto> Lines, IReadOnlyDictionary<FundingSource, long> Totals, long Total,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, PlanCatalogue Catalogue);
 
 public sealed record UnitDto(string Code, string Name, AdminLevel Level, string? ParentCode);
 
@@ -22,7 +23,7 @@ public sealed record PlanLineDto(
     Guid Id, string Component, string ComponentName, string LeadAgencyCode, string LeadAgencyName,
     IReadOnlyDictionary<FundingSource, long> Amounts, long Total);
 
-public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access) : IRequestHandler<GetPlanQuery, PlanDetail>
+public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access, ProgrammeCatalogues catalogues) : IRequestHandler<GetPlanQuery, PlanDetail>
 {
     public async Task<PlanDetail> Handle(GetPlanQuery request, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access) : IR
         var agencyCodes = plan.Lines.Select(l => l.LeadAgencyCode).ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
         var counterpart = plan.Counterpart;
+        var catalogue = catalogues.For(plan.FiscalYear);
 
         return new PlanDetail(
             plan.Id, plan.FiscalYear, new UnitDto(unit.Code, unit.Name, unit.Level, unit.ParentCode),
@@ -38,9 +40,9 @@ public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access) : IR
             new CounterpartDto(counterpart.MinimumLocalRate, counterpart.Rates, counterpart.RoundingUnit, plan.CounterpartStated),
             plan.Version,
             plan.Lines.OrderBy(l => l.Position).Select(l => new PlanLineDto(
-                l.Id, l.ComponentCode, ProgramCatalog.Find(l.ComponentCode)?.Name ?? l.ComponentCode,
+                l.Id, l.ComponentCode, catalogue.Period.NameOf(l.ComponentCode),
                 l.LeadAgencyCode, agencies[l.LeadAgencyCode], l.Amounts.ToDictionary(), l.Total)).ToList(),
             plan.Totals.ToDictionary(), plan.Totals.Total,
-            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt);
+            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt, PlanCatalogue.Of(catalogue));
     }
 }

@@ -9,6 +9,7 @@ using Workflow.Domain.Ledger;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 
@@ -31,7 +32,7 @@ public sealed record MoneyPosition(long Approved, long Committed, long Disbursed
 
 public sealed record DisbursementSummary(Guid Id, string Code, DisbursementKind Kind, long Total, string State, string StateName, string? TreasuryReference, DateOnly? PaidOn);
 
-public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, CallerActions callerActions, IMediator mediator)
+public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, ProgrammeCatalogues catalogues, CallerActions callerActions, IMediator mediator)
     : IRequestHandler<GetProposalQuery, ProposalDetail>
 {
     public async Task<ProposalDetail> Handle(GetProposalQuery request, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess acce
             position.Values.Sum(x => x.AdvanceOutstanding), position.Values.Sum(x => x.Settled));
 
         return new ProposalDetail(
-            p.Id, p.Code, p.PlanId, p.PlanLineId, p.FiscalYear, p.Component, ProgramCatalog.Find(p.Component)?.Name ?? p.Component, p.AgencyCode, agencyName, p.UnitCode,
+            p.Id, p.Code, p.PlanId, p.PlanLineId, p.FiscalYear, p.Component, catalogues.For(p.FiscalYear).Period.NameOf(p.Component), p.AgencyCode, agencyName, p.UnitCode,
             p.Title, p.Kind, p.ActivityType, p.AreaType, p.Communes, p.StartDate, p.EndDate, p.TotalCost, p.StateSupport, p.Split.ToDictionary(), p.SplitByHand, p.Counterpart,
             p.Beneficiaries, p.Attachments, p.ContractValue, p.DecisionNumber, p.DecisionDate,
             instance.Id, instance.State, standing.StateName, p.Revision, standing.Actions,

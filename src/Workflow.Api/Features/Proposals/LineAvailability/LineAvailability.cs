@@ -6,6 +6,7 @@ using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Proposals.Rules;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
@@ -20,7 +21,7 @@ public sealed record LineAvailability(
     IReadOnlyDictionary<FundingSource, long> Pending, IReadOnlyDictionary<FundingSource, long> Remaining,
     SupportPolicy Policy, IReadOnlyList<(string Code, string Name)> Communes);
 
-public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess plans) : IRequestHandler<LineAvailabilityQuery, LineAvailability>
+public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess plans, ProgrammeCatalogues catalogues) : IRequestHandler<LineAvailabilityQuery, LineAvailability>
 {
     public async Task<LineAvailability> Handle(LineAvailabilityQuery request, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess pla
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Code == line.LeadAgencyCode).Select(a => a.Name).SingleAsync(cancellationToken);
         var communes = await db.AdminUnits.AsNoTracking().Where(u => u.ParentCode == plan.UnitCode && u.Level == AdminLevel.Commune)
             .OrderBy(u => u.Name).Select(u => new { u.Code, u.Name }).ToListAsync(cancellationToken);
-        return new LineAvailability(line.Id, plan.Id, plan.FiscalYear, line.ComponentCode, ProgramCatalog.Find(line.ComponentCode)?.Name ?? line.ComponentCode,
+        return new LineAvailability(line.Id, plan.Id, plan.FiscalYear, line.ComponentCode, catalogues.For(plan.FiscalYear).Period.NameOf(line.ComponentCode),
             line.LeadAgencyCode, agency, plan.UnitCode,
             allocated.ToDictionary(), committed.ToDictionary(), waiting.ToDictionary(), remaining.ToDictionary(),
             await db.SupportPolicyForAsync(plan.UnitCode, plan.FiscalYear, cancellationToken),

@@ -85,6 +85,14 @@ internal static class ReportCsv
             foreach (var source in FundingSources.Budget)
                 Row(csv, "", "", "Tổng cộng", "", ReportText.ShortName(source), report.Totals.Sources[source]);
             Row(csv, "", "", "Tổng cộng", "", "Tất cả các nguồn", report.Totals.Total);
+            // a plan on a provisional catalogue says so in every copy of it
+            if (report.Catalogue.Notice is { } notice)
+            {
+                csv.WriteField("Ghi chú");
+                csv.WriteField("");
+                csv.WriteField(notice);
+                csv.NextRecord();
+            }
         }
         return memory.ToArray();
     }
@@ -253,13 +261,14 @@ internal static class ReportXlsx
         NewRow(8);
         var notes = new[]
         {
+            report.Catalogue.Notice,
             "Ghi chú: Tỷ lệ giải ngân (11) = Đã giải ngân (7) ÷ Kế hoạch vốn giao (1). Còn lại (10) = Kế hoạch vốn giao (1) − Đã cam kết (6). " +
             "Đã giải ngân tính theo số Kho bạc đã xác nhận chi; Tạm ứng chưa thu hồi là tạm ứng đã chi chưa được thanh toán hoàn ứng.",
             report.Reconciled
                 ? "Đối chiếu sổ: số dư từng dòng, từng nguồn khớp với tổng các bút toán (khớp)."
                 : $"Đối chiếu sổ: KHÔNG KHỚP – {report.Mismatches.Count} chênh lệch giữa số dư và bút toán; đề nghị kiểm tra trước khi sử dụng số liệu.",
         };
-        foreach (var text in notes)
+        foreach (var text in notes.OfType<string>())
         {
             var row = NewRow(HeightFor(Lines(text, widths.Sum() * 0.95)));
             TextCells(row, strings, Note, text);

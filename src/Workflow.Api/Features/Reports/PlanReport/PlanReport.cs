@@ -7,6 +7,7 @@ using Workflow.Domain.Workflows;
 using Workflow.Domain.Money;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
+using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 
@@ -24,7 +25,7 @@ public sealed record PlanReport(
     Guid PlanId, int FiscalYear, int Version, ReportUnit Unit, string? DecisionNumber, DateOnly? DecisionDate, DateTimeOffset GeneratedAt,
     IReadOnlyList<LineReport> Lines, SourceFigures Totals, IReadOnlyList<AgencyReport> Agencies,
     ProposalCounts Proposals, IReadOnlyList<BeneficiaryRow> Beneficiaries, IReadOnlyList<CarryoverRow> Carryovers,
-    bool Reconciled, IReadOnlyList<LedgerMismatch> Mismatches, IReadOnlyList<LapseRow> Lapses);
+    bool Reconciled, IReadOnlyList<LedgerMismatch> Mismatches, IReadOnlyList<LapseRow> Lapses, PlanCatalogue Catalogue);
 
 /// <summary>A line's unspent allocation that lapsed after the close (hủy dự toán, RULES.md 25).</summary>
 public sealed record LapseRow(Guid Id, string Component, Guid PlanLineId, IReadOnlyDictionary<FundingSource, long> Amounts, long Total,
@@ -98,7 +99,7 @@ public sealed record CarryoverRow(
 /// <summary>A balance column that differs from the sum of its ledger entries.</summary>
 public sealed record LedgerMismatch(Guid PlanLineId, string Component, FundingSource Source, string Column, long Balance, long Ledger, long Difference);
 
-public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access, DefinitionCatalog catalog, ProgrammeCatalogues catalogues, TimeProvider clock)
     : IRequestHandler<GetPlanReportQuery, PlanReport>
 {
     /// <summary>Proposals whose beneficiaries count as planned: the money is committed to them.</summary>
@@ -123,6 +124,7 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
             .ToListAsync(ct);
 
         var advances = await AdvancesOutstandingAsync(planId, ct);
+        var catalogue = catalogues.For(plan.FiscalYear);
         var lines = plan.Lines.OrderBy(l => l.Position).Select((line, index) =>
         {
             var figures = SourceFigures.Of(source =>
@@ -131,7 +133,7 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
                 var outstanding = advances.GetValueOrDefault((line.Id, source));
                 return b is null ? Figures.Of(0, 0, 0, outstanding, 0) : Figures.Of(b.Allocated, b.Committed, b.Disbursed, outstanding, b.Settled);
             });
-            return new LineReport(index + 1, line.Id, line.ComponentCode, ProgramCatalog.Find(line.ComponentCode)?.Name ?? line.ComponentCode,
+            return new LineReport(index + 1, line.Id, line.ComponentCode, catalogue.Period.NameOf(line.ComponentCode),
                 line.LeadAgencyCode, agencyNames.GetValueOrDefault(line.LeadAgencyCode, line.LeadAgencyCode), figures.Sources, figures.Total);
         }).ToList();
 
@@ -151,7 +153,7 @@ public sealed class GetPlanReportHandler(WorkflowDbContext db, PlanAccess access
 
         return new PlanReport(
             plan.Id, plan.FiscalYear, plan.Version, unit, plan.DecisionNumber, plan.DecisionDate, clock.GetUtcNow(),
-            lines, totals, byAgency, counts, beneficiaries, carryovers, mismatches.Count == 0, mismatches, await LapsesAsync(planId, ct));
+            lines, totals, byAgency, counts, beneficiaries, carryovers, mismatches.Count == 0, mismatches, await LapsesAsync(planId, ct), PlanCatalogue.Of(catalogue));
     }
 
     private sealed record BalanceRow(Guid PlanLineId, string Component, FundingSource Source, long Allocated, long Committed, long Disbursed, long Settled);
