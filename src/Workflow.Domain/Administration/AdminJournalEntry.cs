@@ -51,6 +51,8 @@ public static class AdminObjectTypes
     public const string Assignment = nameof(Assignment);
     public const string User = nameof(User);
     public const string TwoFactorRoles = nameof(TwoFactorRoles);
+    /// <summary>A version of a province's policy; its id is <c>province/fiscalYear/version</c>.</summary>
+    public const string Policy = nameof(Policy);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles];
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Policy];
 }

@@ -11,7 +11,7 @@ public sealed record GetPlanQuery(Guid Id) : IRequest<PlanDetail>;
 public sealed record PlanDetail(
     Guid Id, int FiscalYear, UnitDto Unit, DecisionInfo Decision, CounterpartDto Counterpart, int Version,
     IReadOnlyList<PlanLineDto> Lines, IReadOnlyDictionary<FundingSource, long> Totals, long Total,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, int? PolicyVersionId);
 
 public sealed record UnitDto(string Code, string Name, AdminLevel Level, string? ParentCode);
 
@@ -41,6 +41,6 @@ public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access) : IR
                 l.Id, l.ComponentCode, ProgramCatalog.Find(l.ComponentCode)?.Name ?? l.ComponentCode,
                 l.LeadAgencyCode, agencies[l.LeadAgencyCode], l.Amounts.ToDictionary(), l.Total)).ToList(),
             plan.Totals.ToDictionary(), plan.Totals.Total,
-            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt);
+            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt, plan.PolicyVersionId);
     }
 }
