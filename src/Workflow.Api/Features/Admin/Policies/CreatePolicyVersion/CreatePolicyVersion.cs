@@ -32,43 +32,46 @@ public sealed record PolicyValuesInput(
     MapInput<Dictionary<string, int>>? DeadlineDays,
     DateInput? AdjustmentPeriodEnd)
 {
-    /// <summary>The values, or null with a violation at the path of every missing one.</summary>
-    public PolicyValues? ToValues(int fiscalYear, List<Violation> v)
+    /// <summary>
+    /// The values, or null with a violation at the path of every missing one. With <paramref name="withPlaceholders"/>
+    /// a missing value is replaced by one that passes every check, so the values that were given are still checked.
+    /// </summary>
+    public PolicyValues? ToValues(int fiscalYear, List<Violation> v, bool withPlaceholders = false)
     {
         var before = v.Count;
         void Missing(string name) => v.Add(new($"values.{name}.value", "Nêu giá trị này (kèm căn cứ pháp lý)."));
-        PolicyValue<decimal>? Rate(RateInput? input, string name)
+        PolicyValue<decimal>? Rate(RateInput? input, string name, decimal placeholder = 0)
         {
-            if (input?.Value is not { } value) { Missing(name); return null; }
+            if (input?.Value is not { } value) { Missing(name); return withPlaceholders ? new(placeholder, "-") : null; }
             return new(value, input.Basis ?? "", input.Illustrative ?? false);
         }
-        PolicyValue<long>? Amount(AmountInput? input, string name)
+        PolicyValue<long>? Amount(AmountInput? input, string name, long placeholder = 0)
         {
-            if (input?.Value is not { } value) { Missing(name); return null; }
+            if (input?.Value is not { } value) { Missing(name); return withPlaceholders ? new(placeholder, "-") : null; }
             return new(value, input.Basis ?? "", input.Illustrative ?? false);
         }
-        PolicyValue<T>? Map<T>(T? value, string? basis, bool? illustrative, string name) where T : class
+        PolicyValue<T>? Map<T>(T? value, string? basis, bool? illustrative, string name, T placeholder) where T : class
         {
-            if (value is null) { Missing(name); return null; }
+            if (value is null) { Missing(name); return withPlaceholders ? new(placeholder, "-") : null; }
             return new(value, basis ?? "", illustrative ?? false);
         }
         var minimum = Rate(MinimumLocalRate, "minimumLocalRate");
-        var rates = Map<IReadOnlyDictionary<FundingSource, decimal>>(CounterpartRates?.Value, CounterpartRates?.Basis, CounterpartRates?.Illustrative, "counterpartRates");
-        var rounding = Amount(RoundingUnit, "roundingUnit");
+        var rates = Map<IReadOnlyDictionary<FundingSource, decimal>>(CounterpartRates?.Value, CounterpartRates?.Basis, CounterpartRates?.Illustrative, "counterpartRates", new Dictionary<FundingSource, decimal>());
+        var rounding = Amount(RoundingUnit, "roundingUnit", placeholder: 1);
         var caps = Map<IReadOnlyDictionary<ProposalKind, IReadOnlyDictionary<AreaType, decimal>>>(
             SupportCapRates?.Value?.ToDictionary(k => k.Key, k => (IReadOnlyDictionary<AreaType, decimal>)k.Value),
-            SupportCapRates?.Basis, SupportCapRates?.Illustrative, "supportCapRates");
+            SupportCapRates?.Basis, SupportCapRates?.Illustrative, "supportCapRates", new Dictionary<ProposalKind, IReadOnlyDictionary<AreaType, decimal>>());
         var task = Amount(TaskBasedMaximum, "taskBasedMaximum");
         var minShare = Rate(MinimumBeneficiaryShare, "minimumBeneficiaryShare");
-        var priority = Rate(PriorityBeneficiaryShare, "priorityBeneficiaryShare");
+        var priority = Rate(PriorityBeneficiaryShare, "priorityBeneficiaryShare", placeholder: 1);
         var above = Amount(AdvanceContractAbove, "advanceContractAbove");
         var advance = Rate(AdvanceMaxRate, "advanceMaxRate");
         var approver = ApproverAlsoAbove is null ? null : Amount(ApproverAlsoAbove, "approverAlsoAbove");
-        var deadlines = DeadlineDays is null ? null : Map<IReadOnlyDictionary<string, int>>(DeadlineDays.Value, DeadlineDays.Basis, DeadlineDays.Illustrative, "deadlineDays");
+        var deadlines = DeadlineDays is null ? null : Map<IReadOnlyDictionary<string, int>>(DeadlineDays.Value, DeadlineDays.Basis, DeadlineDays.Illustrative, "deadlineDays", new Dictionary<string, int>());
         var end = AdjustmentPeriodEnd?.Value is { } date
             ? new PolicyValue<DateOnly>(date, AdjustmentPeriodEnd.Basis ?? "", AdjustmentPeriodEnd.Illustrative ?? false)
             : new PolicyValue<DateOnly>(PolicyValues.DefaultAdjustmentPeriodEnd(fiscalYear), AdjustmentPeriodEnd?.Basis ?? PolicyValues.AdjustmentPeriodBasis);
-        if (v.Count > before) return null;
+        if (v.Count > before && !withPlaceholders) return null;
         return new PolicyValues(minimum!, rates!, rounding!, caps!, task!, minShare!, priority!, above!, advance!, approver, deadlines, end);
     }
 }
@@ -87,9 +90,11 @@ public sealed class CreatePolicyVersionValidator : AbstractValidator<CreatePolic
             if (c.FiscalYear is not { } year || year is < 2021 or > 2035) v.Add(new("fiscalYear", "Năm ngân sách phải từ 2021 đến 2035."));
             if (c.EffectiveFrom is null) v.Add(new("effectiveFrom", "Nêu ngày có hiệu lực của phiên bản (yyyy-MM-dd)."));
             if (c.Values is null) v.Add(new("values", "Nêu các giá trị của chính sách, mỗi giá trị kèm căn cứ."));
-            else if (c.FiscalYear is { } fy && fy is >= 2021 and <= 2035 && c.Values.ToValues(fy, v) is { } values)
+            else if (c.FiscalYear is { } fy && fy is >= 2021 and <= 2035 && c.Values.ToValues(fy, v, withPlaceholders: true) is { } values)
                 v.AddRange(values.Check(fy));
-            foreach (var violation in v) context.AddFailure(violation.Path, violation.Message);
+            // thrown rather than added as failures: the paths hold keys as sent (counterpartRates.value.District), which
+            // the behaviour's camel-casing of property names would change
+            if (v.Count > 0) throw new ValidationFailedException(v);
         });
     }
 }
