@@ -26,7 +26,12 @@ public sealed class PoliciesModel(IMediator mediator, ICurrentUser caller, TimeP
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (List?.InForce is { } current) Form = PolicyForm.Of(current.Values);
+        if (List?.InForce is { } current)
+        {
+            Form = PolicyForm.Of(current.Values);
+            // a version of an earlier year serves this one with its adjustment end moved by the difference in years
+            Form.AdjustmentPeriodEnd = current.Values.AdjustmentPeriodEnd.Value.AddYears(Year!.Value - current.FiscalYear);
+        }
         Form.EffectiveFrom ??= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Domain.Workflows.WorkingCalendar.VietnamOffset).DateTime);
         return Page();
     }
@@ -34,6 +39,9 @@ public sealed class PoliciesModel(IMediator mediator, ICurrentUser caller, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // deadlines are not on the form: a new version keeps those of the version in force
+        Form.DeadlineDays ??= List?.InForce?.Values.DeadlineDays?.Value;
+        Form.DeadlineDaysBasis ??= List?.InForce?.Values.DeadlineDays?.Basis;
         if (await TryAsync(() => Mediator.Send(new CreatePolicyVersionCommand(Province, Year, Form.EffectiveFrom, Form.ToInput()), ct)))
         {
             Flash = $"Đã tạo phiên bản mới của chính sách tỉnh {Province} năm {Year}.";
