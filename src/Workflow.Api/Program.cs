@@ -43,6 +43,7 @@ builder.Services.AddScoped<SubjectInstances>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminScope>();
 builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminJournal>();
+builder.Services.AddScoped<Workflow.Api.Features.Admin.Policies.PolicyAccess>();
 builder.Services.AddScoped<Workflow.Api.Features.Admin.Users.AdminUsers>();
 
 var account = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();

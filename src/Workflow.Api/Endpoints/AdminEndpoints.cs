@@ -7,6 +7,8 @@ using Workflow.Api.Features.Admin.Catalogues.LoadCatalogue;
 using Workflow.Api.Features.Admin.CloseUnit;
 using Workflow.Api.Features.Admin.CreateAgency;
 using Workflow.Api.Features.Admin.CreateUnit;
+using Workflow.Api.Features.Admin.Policies.CreatePolicyVersion;
+using Workflow.Api.Features.Admin.Policies.ListPolicies;
 using Workflow.Api.Features.Admin.GetAssignments;
 using Workflow.Api.Features.Admin.GetUnit;
 using Workflow.Api.Features.Admin.ListAgencies;
@@ -40,6 +42,23 @@ public static class AdminEndpoints
         var group = app.MapGroup("/api/admin").WithTags("Quản trị")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        var policies = group.MapGroup("/policies").RequireAuthorization(Policies.ManageProvincePolicies);
+        policies.MapGet("", async (string? province, int? year, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListPoliciesQuery(province, year), ct)))
+            .WithName("listProvincePolicies")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Các phiên bản chính sách của một tỉnh (theo năm ngân sách) và phiên bản đang áp dụng; tỉnh ngoài phạm vi trả 404.");
+        policies.MapPost("", async (CreatePolicyVersionCommand? body, IMediator m, CancellationToken ct) =>
+            {
+                var created = await m.Send(body ?? throw NoBody(), ct);
+                return TypedResults.Created($"/api/admin/policies?province={created.ProvinceCode}&year={created.FiscalYear}", created);
+            })
+            .WithName("createProvincePolicyVersion")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Phiên bản mới của chính sách tỉnh cho một năm ngân sách: ngày có hiệu lực và mỗi giá trị kèm căn cứ. Hồ sơ đã kiểm tra giữ phiên bản cũ.");
 
         var units = group.MapGroup("/units").RequireAuthorization(Policies.Administer);
         units.MapGet("", async (string? parent, string? level, IMediator m, CancellationToken ct) =>

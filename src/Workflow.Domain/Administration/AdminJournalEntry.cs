@@ -54,5 +54,8 @@ public static class AdminObjectTypes
     /// <summary>A programme period's catalogue loaded by an administrator; the id is <c>period vN</c>.</summary>
     public const string Catalogue = nameof(Catalogue);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue];
+    /// <summary>A version of a province's policy; its id is <c>province/fiscalYear/version</c>.</summary>
+    public const string Policy = nameof(Policy);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy];
 }

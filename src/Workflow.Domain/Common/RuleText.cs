@@ -5,4 +5,7 @@ public static class RuleText
 {
     public static string Prefix(int number, string? source = null) =>
         string.IsNullOrEmpty(source) ? $"Quy tắc {number}:" : $"Quy tắc {number} ({source}):";
+
+    /// <summary>" (căn cứ: …)" after a value taken from a province's policy; empty when the value has no recorded basis.</summary>
+    public static string Basis(string? basis) => string.IsNullOrWhiteSpace(basis) ? "" : $" (căn cứ: {basis})";
 }

@@ -32,6 +32,11 @@ public sealed class Disbursement
     public Guid InstanceId { get; private set; }
     public DisbursementKind Kind { get; private set; }
 
+    /// <summary>The <see cref="Policies.ProvincePolicy"/> version this disbursement was checked against (set at each request); null when its province had none.</summary>
+    public int? PolicyVersionId { get; private set; }
+
+    public void RecordPolicyVersion(int? policyVersionId) => PolicyVersionId = policyVersionId;
+
     /// <summary>What is asked for, per source.</summary>
     public SourceAmounts Amounts { get; private set; } = SourceAmounts.Zero;
     public long? ContractValue { get; private set; }

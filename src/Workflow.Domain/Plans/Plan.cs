@@ -30,6 +30,11 @@ public sealed class Plan
     public long CounterpartRoundingUnit { get; private set; }
     public bool CounterpartStated { get; private set; }
 
+    /// <summary>The <see cref="Policies.ProvincePolicy"/> version this plan was checked against (set at import and at each revision); null when its province had none.</summary>
+    public int? PolicyVersionId { get; private set; }
+
+    public void RecordPolicyVersion(int? policyVersionId) => PolicyVersionId = policyVersionId;
+
     /// <summary>1 on import, +1 per revision; also the concurrency token, so two revisions of one version cannot both win.</summary>
     public int Version { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

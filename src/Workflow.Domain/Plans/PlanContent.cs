@@ -22,7 +22,13 @@ public sealed record DecisionInfo(string? Number, DateOnly? Date, string? Issuer
 public sealed record CounterpartTerms(decimal MinimumLocalRate, IReadOnlyDictionary<FundingSource, decimal> Rates, long RoundingUnit)
 {
     public decimal RateOf(FundingSource source) => Rates.GetValueOrDefault(source);
+
+    /// <summary>The legal basis of each value when the terms are a province's policy; null for a plan file's own block.</summary>
+    public CounterpartBases? Bases { get; init; }
 }
+
+/// <summary>Where each counterpart value of a province's policy comes from.</summary>
+public sealed record CounterpartBases(string MinimumLocalRate, string Rates, string RoundingUnit);
 
 public sealed record PlanLineContent(string Component, string LeadAgency, IReadOnlyDictionary<FundingSource, long> Amounts)
 {

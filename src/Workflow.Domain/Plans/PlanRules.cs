@@ -144,7 +144,7 @@ public static class PlanRules
         else if (CounterpartFloor.Check(plan.FiscalYear, stated.MinimumLocalRate).ToList() is [_, ..] belowFloor)
             v.AddRange(belowFloor);
         else if (provincePolicy is not null && stated.MinimumLocalRate < provincePolicy.MinimumLocalRate)
-            v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}."));
+            v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)}{RuleText.Basis(provincePolicy.Bases?.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}; kế hoạch chỉ được nêu mức cao hơn."));
 
         foreach (var (source, rate) in stated.Rates)
         {
@@ -153,16 +153,24 @@ public static class PlanRules
             else if (rate is < 0 or > 1)
                 v.Add(new($"counterpart.rates.{source}", $"Tỷ lệ đối ứng phải từ 0 đến 1 (đã ghi {Rate(rate)})."));
         }
-
         var rateSum = stated.Rates.Values.Sum();
         if (v.Count == before && rateSum < stated.MinimumLocalRate)
             v.Add(new("counterpart.rates", $"Quy tắc 5: tổng tỷ lệ các nguồn địa phương {Rate(rateSum)} thấp hơn tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)}."));
+        // a plan may ask for more local money than the province's policy, never less
+        if (provincePolicy is not null && v.Count == before)
+            foreach (var source in FundingSources.LocalBudget)
+            {
+                var required = provincePolicy.RateOf(source);
+                var asked = stated.RateOf(source);
+                if (required > 0 && asked < required)
+                    v.Add(new($"counterpart.rates.{source}", $"Quy tắc 4: tỷ lệ {FundingSources.NameOf(source)} {Rate(asked)} thấp hơn mức {Rate(required)}{RuleText.Basis(provincePolicy.Bases?.Rates)} của tỉnh năm {plan.FiscalYear}; kế hoạch chỉ được nêu mức cao hơn."));
+            }
 
         if (stated.RoundingUnit <= 0 || stated.RoundingUnit > 1_000_000_000)
             v.Add(new("counterpart.roundingUnit", $"Đơn vị làm tròn phải lớn hơn 0 và không quá 1.000.000.000 đồng (đã ghi {stated.RoundingUnit.ToString("#,0", Vi)})."));
         else if (provincePolicy is not null && stated.RoundingUnit > provincePolicy.RoundingUnit)
             // a coarser rounding unit would loosen rule 4 past what the province allows
-            v.Add(new("counterpart.roundingUnit", $"Quy tắc 4: đơn vị làm tròn {Vnd.Format(stated.RoundingUnit)} lớn hơn mức {Vnd.Format(provincePolicy.RoundingUnit)} của tỉnh năm {plan.FiscalYear}."));
+            v.Add(new("counterpart.roundingUnit", $"Quy tắc 4: đơn vị làm tròn {Vnd.Format(stated.RoundingUnit)} lớn hơn mức {Vnd.Format(provincePolicy.RoundingUnit)}{RuleText.Basis(provincePolicy.Bases?.RoundingUnit)} của tỉnh năm {plan.FiscalYear}."));
 
         return v.Count == before ? stated : null;
     }
@@ -179,7 +187,7 @@ public static class PlanRules
         var local = FundingSources.LocalBudget.Sum(s => plan.Totals.GetValueOrDefault(s));
         var required = terms.MinimumLocalRate * central;
         if (local < required)
-            v.Add(new("totals", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
+            v.Add(new("totals", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)}{RuleText.Basis(terms.Bases?.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
     }
 
     private static void CheckShare(string path, IReadOnlyDictionary<FundingSource, long> amounts, CounterpartTerms terms, List<Violation> v)
@@ -192,7 +200,7 @@ public static class PlanRules
             var expected = rate * central;
             var deviation = Math.Abs(amount - expected);
             if (deviation > terms.RoundingUnit)
-                v.Add(new($"{path}.{source}", $"Quy tắc 4 (vốn đối ứng): {FundingSources.NameOf(source)} {Vnd.Format(amount)} lệch {Money(deviation)} so với {Rate(rate)} × NSTW {Vnd.Format(central)} = {Money(expected)}; chỉ được lệch tối đa {Vnd.Format(terms.RoundingUnit)} (đơn vị làm tròn)."));
+                v.Add(new($"{path}.{source}", $"Quy tắc 4 (vốn đối ứng): {FundingSources.NameOf(source)} {Vnd.Format(amount)} lệch {Money(deviation)} so với {Rate(rate)}{RuleText.Basis(terms.Bases?.Rates)} × NSTW {Vnd.Format(central)} = {Money(expected)}; chỉ được lệch tối đa {Vnd.Format(terms.RoundingUnit)} (đơn vị làm tròn)."));
         }
     }
 

@@ -85,6 +85,11 @@ public sealed class Proposal
     public long CounterpartCash { get; private set; }
     public long CounterpartLabour { get; private set; }
     public long CounterpartInKind { get; private set; }
+
+    /// <summary>The <see cref="Policies.ProvincePolicy"/> version this proposal was checked against (set at each submission); null when its province had none.</summary>
+    public int? PolicyVersionId { get; private set; }
+
+    public void RecordPolicyVersion(int? policyVersionId) => PolicyVersionId = policyVersionId;
     public int Poor { get; private set; }
     public int NearPoor { get; private set; }
     public int NewlyEscaped { get; private set; }

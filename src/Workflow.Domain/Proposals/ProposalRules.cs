@@ -19,7 +19,13 @@ public sealed record SupportPolicy(
             [ProposalKind.Community] = new Dictionary<AreaType, decimal> { [AreaType.EspeciallyDifficult] = 0.95m, [AreaType.Difficult] = 0.80m, [AreaType.Other] = 0.60m },
         },
         3_000_000_000, 0.50m, 0.70m);
+
+    /// <summary>The legal basis of the values when they come from a province's policy; null for the national defaults in code.</summary>
+    public SupportBases? Bases { get; init; }
 }
+
+/// <summary>Where the caps, the task-based maximum and the beneficiary shares of a province's policy come from.</summary>
+public sealed record SupportBases(string CapRates, string TaskBasedMaximum, string BeneficiaryShares);
 
 /// <summary>
 /// The proposal form's own checks, independent of the plan and the policy (the rules with numbers are in

@@ -59,6 +59,15 @@ internal static class ColumnMappings
                 v => JsonSerializer.Serialize(v, Json).GetHashCode(),
                 v => JsonSerializer.Deserialize<SupportPolicy>(JsonSerializer.Serialize(v, Json), Json)!));
 
+    /// <summary>A value object stored as one JSON column (camelCase, enums by name); compared by its JSON.</summary>
+    public static PropertyBuilder<T> AsJsonDocument<T>(this PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(new ValueConverter<T, string>(
+                v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<T>(v, Json)!),
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+
     private static ValueComparer<IReadOnlyList<TItem>> ListComparer<TItem>() => new(
         (a, b) => a!.SequenceEqual(b!),
         v => v.Aggregate(0, (h, item) => HashCode.Combine(h, item)),

@@ -46,6 +46,16 @@ public sealed class DatabaseInitializer(WorkflowDbContext db, ILogger<DatabaseIn
         db.SupportPolicies.AddRange(ReferenceData.SupportPolicies()
             .Where(p => !knownSupport.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
 
+        // the province policies are the source of every rule parameter: a province and year recorded in the older
+        // tables (shipped or added there) and not yet here becomes version 1 of its policy
+        var knownProvincePolicies = await db.ProvincePolicies.Select(p => new { p.ProvinceCode, p.FiscalYear }).ToListAsync(ct);
+        var counterpart = await db.CounterpartPolicies.AsNoTracking().ToListAsync(ct);
+        counterpart.AddRange(ReferenceData.CounterpartPolicies().Where(p => !counterpart.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
+        var support = await db.SupportPolicies.AsNoTracking().ToListAsync(ct);
+        support.AddRange(ReferenceData.SupportPolicies().Where(p => !support.Any(k => k.ProvinceCode == p.ProvinceCode && k.FromFiscalYear == p.FromFiscalYear)));
+        db.ProvincePolicies.AddRange(ReferenceData.FromRecords(counterpart, support, DateTimeOffset.UtcNow)
+            .Where(p => !knownProvincePolicies.Any(k => k.ProvinceCode == p.ProvinceCode && k.FiscalYear == p.FiscalYear)));
+
         try
         {
             await db.SaveChangesAsync(ct);

@@ -123,6 +123,20 @@ internal sealed class SupportPolicyConfiguration : IEntityTypeConfiguration<Supp
     }
 }
 
+internal sealed class ProvincePolicyConfiguration : IEntityTypeConfiguration<Domain.Policies.ProvincePolicy>
+{
+    public void Configure(EntityTypeBuilder<Domain.Policies.ProvincePolicy> b)
+    {
+        b.ToTable("province_policies");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ProvinceCode).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => new { x.ProvinceCode, x.FiscalYear, x.Version }).IsUnique();
+        b.Property(x => x.Values).AsJsonDocument().HasColumnName("ValuesJson").IsRequired();
+        b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
+        b.Ignore(x => x.EffectiveAt);
+    }
+}
+
 internal sealed class CarryoverConfiguration : IEntityTypeConfiguration<Carryover>
 {
     public void Configure(EntityTypeBuilder<Carryover> b)

@@ -35,6 +35,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
+    /// <summary>The source of every rule parameter: one row per province, fiscal year and version.</summary>
+    public DbSet<Domain.Policies.ProvincePolicy> ProvincePolicies => Set<Domain.Policies.ProvincePolicy>();
     public DbSet<Carryover> Carryovers => Set<Carryover>();
     public DbSet<Lapse> Lapses => Set<Lapse>();
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();

@@ -68,4 +68,28 @@ public static class ReferenceData
             new CounterpartTerms(0.15m, new Dictionary<FundingSource, decimal> { [FundingSource.Provincial] = 0.05m, [FundingSource.District] = 0.10m }, 1_000_000),
             "QĐ 02/2022/QĐ-TTg; Kế hoạch 81/KH-UBND ngày 08/3/2024 của UBND tỉnh Bình Phước"),
     ];
+
+    /// <summary>When the shipped policies apply: from the start of the programme's first fiscal year in the system.</summary>
+    public static readonly DateOnly ShippedPoliciesEffectiveFrom = new(2022, 1, 1);
+
+    /// <summary>
+    /// The policies shipped as data (RULES.md preamble): one version per province and year that has a counterpart
+    /// policy, with that province's support caps and the national advance cap and adjustment period. Also how a
+    /// database whose values are still in <c>counterpart_policies</c> and <c>support_policies</c> gets them here.
+    /// </summary>
+    public static IReadOnlyList<Domain.Policies.ProvincePolicy> ProvincePolicies(DateTimeOffset now) =>
+        FromRecords(CounterpartPolicies(), SupportPolicies(), now);
+
+    public static IReadOnlyList<Domain.Policies.ProvincePolicy> FromRecords(
+        IEnumerable<CounterpartPolicy> counterpart, IReadOnlyCollection<Domain.Proposals.SupportPolicyRecord> support, DateTimeOffset now) =>
+        counterpart.Select(c =>
+        {
+            var caps = support.Where(s => s.ProvinceCode == c.ProvinceCode && s.FromFiscalYear <= c.FromFiscalYear)
+                .OrderByDescending(s => s.FromFiscalYear).FirstOrDefault();
+            var values = Domain.Policies.PolicyValues.Defaults(c.FromFiscalYear, c.Terms, c.Basis ?? "QĐ 02/2022/QĐ-TTg",
+                caps?.Policy ?? Domain.Proposals.SupportPolicy.National, caps?.Basis ?? "NĐ 27/2022/NĐ-CP, NĐ 38/2023/NĐ-CP");
+            var from = new DateOnly(c.FromFiscalYear, 1, 1);
+            return new Domain.Policies.ProvincePolicy(c.ProvinceCode, c.FromFiscalYear, 1,
+                from < ShippedPoliciesEffectiveFrom ? from : ShippedPoliciesEffectiveFrom, values, "system", now);
+        }).ToList();
 }

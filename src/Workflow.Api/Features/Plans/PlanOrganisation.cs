@@ -6,6 +6,7 @@ using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
 using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Policies;
 
 namespace Workflow.Api.Features.Plans;
 
@@ -13,9 +14,10 @@ namespace Workflow.Api.Features.Plans;
 /// Everything a plan file is checked against besides itself: the unit it names, that unit's agencies, the
 /// province's counterpart policy, and whether the caller may manage plans there.
 /// </summary>
-public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, ProgrammeCatalogues catalogues)
+public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, ProgrammeCatalogues catalogues, TimeProvider clock)
 {
-    public sealed record Context(CounterpartTerms Applied, IReadOnlyCollection<Agency> Agencies, IReadOnlyList<AdminUnit> NewUnits);
+    /// <param name="PolicyVersionId">The province's policy version the plan was checked against (<see cref="Workflow.Domain.Policies.ProvincePolicy"/>), null when none.</param>
+    public sealed record Context(CounterpartTerms Applied, IReadOnlyCollection<Agency> Agencies, IReadOnlyList<AdminUnit> NewUnits, int? PolicyVersionId);
 
     /// <summary>Runs RULES.md 1–5 and the organisation checks; throws with every violation, or returns what the plan applies.</summary>
     public async Task<Context> CheckAsync(PlanContent content, CancellationToken ct)
@@ -47,16 +49,16 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
         if (province is null)
             violations.Add(new("unit", "Không xác định được tỉnh của đơn vị: chuỗi đơn vị cấp trên phải kết thúc ở cấp tỉnh (level: Province)."));
 
-        var policy = province is null ? null : await db.CounterpartPolicies
-            .Where(p => p.ProvinceCode == province.Code && p.FromFiscalYear <= content.FiscalYear)
-            .OrderByDescending(p => p.FromFiscalYear)
-            .FirstOrDefaultAsync(ct);
+        // the province's policy in force now for the plan's year (a merged province's successor's); the file's own
+        // counterpart block may ask for more local money than it, never less (PlanRules)
+        var version = province is null ? null : await db.PolicyInForceAsync(province.Code, content.FiscalYear, clock.GetUtcNow(), ct);
+        var policy = version?.Values;
 
         // a unit seen for the first time brings its lead agencies with its plan; a known one must name its own
         var agencies = await db.Agencies.Where(a => a.UnitCode == content.Unit.Code).ToListAsync(ct);
         var unitIsNew = agencies.Count == 0;
 
-        violations.AddRange(PlanRules.Validate(content, policy?.Terms, unitIsNew ? null : agencies, catalogues.For(content.FiscalYear).Period));
+        violations.AddRange(PlanRules.Validate(content, policy?.Counterpart, unitIsNew ? null : agencies, catalogues.For(content.FiscalYear).Period));
         if (violations.Count > 0) throw new ValidationFailedException(violations);
 
         if (unitIsNew)
@@ -64,7 +66,7 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
                 .Select((name, i) => new Agency($"{content.Unit.Code}.CT{i + 1}", name, AgencyKind.LeadAgency, content.Unit.Code))
                 .ToList();
 
-        return new Context(content.Counterpart ?? policy!.Terms, agencies, newUnits);
+        return new Context(content.Counterpart ?? policy!.Counterpart, agencies, newUnits, version?.Id);
     }
 
     /// <summary>Finance officers manage the plans of their own unit and the units below it; administrators any.</summary>

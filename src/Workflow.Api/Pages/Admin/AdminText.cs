@@ -21,6 +21,7 @@ public static class AdminText
         AdminObjectTypes.Assignment => "Phân công",
         AdminObjectTypes.User => "Người dùng",
         AdminObjectTypes.TwoFactorRoles => "Vai trò bắt buộc xác thực hai bước",
+        AdminObjectTypes.Policy => "Chính sách tỉnh",
         _ => type,
     };
 

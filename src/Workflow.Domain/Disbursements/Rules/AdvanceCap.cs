@@ -8,6 +8,9 @@ public sealed record AdvanceCapPolicy(long ContractAbove, decimal MaxRate)
 {
     /// <summary>TT 17/2024/TT-BTC: contracts over 50,000,000 đ, advances up to 50 %.</summary>
     public static readonly AdvanceCapPolicy National = new(50_000_000, 0.5m);
+
+    /// <summary>The legal basis recorded with the values in the province's policy; null when they come from the workflow definition.</summary>
+    public string? Basis { get; init; }
 }
 
 /// <summary>
@@ -32,6 +35,6 @@ public static class AdvanceCap
         var advances = checked(advancesBefore + amount);
         if (advances > cap)
             yield return new("amount",
-                $"{RuleText.Prefix(Number, Source)} hợp đồng {Vnd.Format(contractValue!.Value)} trên {Vnd.Format(policy.ContractAbove)} được tạm ứng tối đa {policy.MaxRate * 100:0.##} % = {Vnd.Format(cap)}; cộng dồn tạm ứng sẽ là {Vnd.Format(advances)} (vượt {Vnd.Format(advances - cap)}).");
+                $"{RuleText.Prefix(Number, Source)} hợp đồng {Vnd.Format(contractValue!.Value)} trên {Vnd.Format(policy.ContractAbove)} được tạm ứng tối đa {policy.MaxRate * 100:0.##} %{RuleText.Basis(policy.Basis)} = {Vnd.Format(cap)}; cộng dồn tạm ứng sẽ là {Vnd.Format(advances)} (vượt {Vnd.Format(advances - cap)}).");
     }
 }

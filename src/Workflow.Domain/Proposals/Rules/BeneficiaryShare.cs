@@ -25,7 +25,7 @@ public static class BeneficiaryShare
         {
             var share = (decimal)b.ProgramBeneficiaries / b.TotalParticipants;
             yield return new("beneficiaries",
-                $"{RuleText.Prefix(Number, Source)} đối tượng của Chương trình (hộ nghèo, cận nghèo, mới thoát nghèo, người khuyết tật) là {b.ProgramBeneficiaries}/{b.TotalParticipants} = {share * 100:0.#} %, dưới mức tối thiểu {policy.MinimumBeneficiaryShare * 100:0.#} %.");
+                $"{RuleText.Prefix(Number, Source)} đối tượng của Chương trình (hộ nghèo, cận nghèo, mới thoát nghèo, người khuyết tật) là {b.ProgramBeneficiaries}/{b.TotalParticipants} = {share * 100:0.#} %, dưới mức tối thiểu {policy.MinimumBeneficiaryShare * 100:0.#} %{RuleText.Basis(policy.Bases?.BeneficiaryShares)}.");
         }
     }
 

@@ -34,9 +34,9 @@ public static class SupportCap
         var figure = For(kind, area, totalCost, policy);
         if (figure is { Rate: { } rate, Cap: { } cap } && stateSupport > cap)
             yield return new("stateSupport",
-                $"{RuleText.Prefix(Number, Source)} {ProposalRules.KindName(kind)} ở {ProposalRules.AreaName(area)} được ngân sách hỗ trợ tối đa {rate * 100:0.##} % tổng kinh phí {Vnd.Format(totalCost)} = {Vnd.Format(cap)}; đề xuất {Vnd.Format(stateSupport)} (vượt {Vnd.Format(stateSupport - cap)}).");
+                $"{RuleText.Prefix(Number, Source)} {ProposalRules.KindName(kind)} ở {ProposalRules.AreaName(area)} được ngân sách hỗ trợ tối đa {rate * 100:0.##} % tổng kinh phí {Vnd.Format(totalCost)} = {Vnd.Format(cap)}{RuleText.Basis(policy.Bases?.CapRates)}; đề xuất {Vnd.Format(stateSupport)} (vượt {Vnd.Format(stateSupport - cap)}).");
         if (stateSupport > figure.TaskBasedMaximum)
             yield return new("stateSupport",
-                $"{RuleText.Prefix(Number, Source)} mỗi dự án, nhiệm vụ được hỗ trợ tối đa {Vnd.Format(figure.TaskBasedMaximum)}; đề xuất {Vnd.Format(stateSupport)} (vượt {Vnd.Format(stateSupport - figure.TaskBasedMaximum)}).");
+                $"{RuleText.Prefix(Number, Source)} mỗi dự án, nhiệm vụ được hỗ trợ tối đa {Vnd.Format(figure.TaskBasedMaximum)}{RuleText.Basis(policy.Bases?.TaskBasedMaximum)}; đề xuất {Vnd.Format(stateSupport)} (vượt {Vnd.Format(stateSupport - figure.TaskBasedMaximum)}).");
     }
 }

@@ -315,6 +315,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
 
@@ -687,6 +690,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -795,6 +801,47 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("plan_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Policies.ProvincePolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValuesJson");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "FiscalYear", "Version")
+                        .IsUnique();
+
+                    b.ToTable("province_policies", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -892,6 +939,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Poor")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ public sealed record GetPlanQuery(Guid Id) : IRequest<PlanDetail>;
 public sealed record PlanDetail(
     Guid Id, int FiscalYear, UnitDto Unit, DecisionInfo Decision, CounterpartDto Counterpart, int Version,
     IReadOnlyList<PlanLineDto> Lines, IReadOnlyDictionary<FundingSource, long> Totals, long Total,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, PlanCatalogue Catalogue);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, PlanCatalogue Catalogue, int? PolicyVersionId);
 
 public sealed record UnitDto(string Code, string Name, AdminLevel Level, string? ParentCode);
 
@@ -43,6 +43,6 @@ public sealed class GetPlanHandler(WorkflowDbContext db, PlanAccess access, Prog
                 l.Id, l.ComponentCode, catalogue.Period.NameOf(l.ComponentCode),
                 l.LeadAgencyCode, agencies[l.LeadAgencyCode], l.Amounts.ToDictionary(), l.Total)).ToList(),
             plan.Totals.ToDictionary(), plan.Totals.Total,
-            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt, PlanCatalogue.Of(catalogue));
+            plan.CreatedAt, plan.CreatedBy, plan.UpdatedAt, PlanCatalogue.Of(catalogue), plan.PolicyVersionId);
     }
 }

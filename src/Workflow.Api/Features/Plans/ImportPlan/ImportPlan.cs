@@ -28,6 +28,7 @@ public sealed class ImportPlanHandler(WorkflowDbContext db, PlanOrganisation org
         if (existing is not null) throw Duplicate(content, existing);
 
         var plan = Plan.Import(Guid.NewGuid(), content, context.Applied, context.Agencies, user.UserName, clock.GetUtcNow(), PlanFile.Write(content));
+        plan.RecordPolicyVersion(context.PolicyVersionId);
         organisation.AddNewOrganisation(context);
         db.Plans.Add(plan);
         await ledger.SyncAsync(plan, user.UserName, clock.GetUtcNow(), cancellationToken);

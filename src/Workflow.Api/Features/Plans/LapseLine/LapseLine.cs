@@ -8,6 +8,7 @@ using Workflow.Domain.Ledger;
 using Workflow.Domain.Ledger.Rules;
 using Workflow.Domain.Money;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Policies;
 using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
 namespace Workflow.Api.Features.Plans.LapseLine;
@@ -38,7 +39,8 @@ public sealed class LapseLineHandler(WorkflowDbContext db, PlanAccess access, IC
         var line = plan.Lines.FirstOrDefault(l => l.ComponentCode == request.Component)
             ?? throw new ValidationFailedException("component", $"Kế hoạch không có dòng {request.Component}.");
         var now = clock.GetUtcNow();
-        var early = FiscalYearClose.CheckLapse(plan.FiscalYear, now).ToList();
+        var end = await db.AdjustmentPeriodEndAsync(plan.UnitCode, plan.FiscalYear, now, cancellationToken);
+        var early = FiscalYearClose.CheckLapse(plan.FiscalYear, now, end?.Value, end?.Basis).ToList();
         if (early.Count > 0) throw new ConflictException(early[0].Message, "lapse.yearOpen") { Violations = early };
         if (await db.Lapses.AnyAsync(x => x.PlanLineId == line.Id, cancellationToken))
             throw new ConflictException($"Dòng {line.ComponentCode} năm {plan.FiscalYear} đã được hủy dự toán.", "lapse.exists");

@@ -41,6 +41,7 @@ public sealed class RevisePlanHandler(WorkflowDbContext db, PlanAccess access, P
         }
         var now = clock.GetUtcNow();
         plan.Revise(content, context.Applied, context.Agencies, committed, user.UserName, now, contentJson, reason);
+        plan.RecordPolicyVersion(context.PolicyVersionId);
         organisation.AddNewOrganisation(context);
         await ledger.SyncAsync(plan, user.UserName, now, cancellationToken);
         try

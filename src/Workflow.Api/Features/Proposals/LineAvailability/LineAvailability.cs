@@ -21,7 +21,7 @@ public sealed record LineAvailability(
     IReadOnlyDictionary<FundingSource, long> Pending, IReadOnlyDictionary<FundingSource, long> Remaining,
     SupportPolicy Policy, IReadOnlyList<(string Code, string Name)> Communes);
 
-public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess plans, ProgrammeCatalogues catalogues) : IRequestHandler<LineAvailabilityQuery, LineAvailability>
+public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess plans, ProgrammeCatalogues catalogues, TimeProvider clock) : IRequestHandler<LineAvailabilityQuery, LineAvailability>
 {
     public async Task<LineAvailability> Handle(LineAvailabilityQuery request, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class LineAvailabilityHandler(WorkflowDbContext db, PlanAccess pla
         return new LineAvailability(line.Id, plan.Id, plan.FiscalYear, line.ComponentCode, catalogues.For(plan.FiscalYear).Period.NameOf(line.ComponentCode),
             line.LeadAgencyCode, agency, plan.UnitCode,
             allocated.ToDictionary(), committed.ToDictionary(), waiting.ToDictionary(), remaining.ToDictionary(),
-            await db.SupportPolicyForAsync(plan.UnitCode, plan.FiscalYear, cancellationToken),
+            (await db.SupportPolicyInForceAsync(plan.UnitCode, plan.FiscalYear, clock.GetUtcNow(), cancellationToken)).Policy,
             communes.Select(c => (c.Code, c.Name)).ToList());
     }
 }

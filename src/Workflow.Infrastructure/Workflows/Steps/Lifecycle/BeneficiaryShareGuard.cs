@@ -7,7 +7,7 @@ using Workflow.Domain.Proposals.Rules;
 
 namespace Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
-/// <summary><c>beneficiaryShare</c>: adapter of <see cref="BeneficiaryShare"/> (RULES.md 11) with the province's policy for the plan's year.</summary>
+/// <summary><c>beneficiaryShare</c>: adapter of <see cref="BeneficiaryShare"/> (RULES.md 11) with the province's policy in force at submission for the plan's year, recorded on the proposal.</summary>
 public sealed class BeneficiaryShareGuard(WorkflowDbContext db) : IWorkflowGuard
 {
     public string Name => "beneficiaryShare";
@@ -17,7 +17,8 @@ public sealed class BeneficiaryShareGuard(WorkflowDbContext db) : IWorkflowGuard
     public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
     {
         var proposal = await db.ProposalAsync(context, ct);
-        var policy = await db.SupportPolicyForAsync(proposal.UnitCode, proposal.FiscalYear, ct);
+        var (policy, version) = await db.SupportPolicyInForceAsync(proposal.UnitCode, proposal.FiscalYear, context.Now, ct);
+        proposal.RecordPolicyVersion(version?.Id);
         return LifecycleData.Outcome(BeneficiaryShare.Check(proposal.Kind, proposal.Beneficiaries, policy));
     }
 }

@@ -3,6 +3,7 @@ using Workflow.Domain.Common;
 using Workflow.Domain.Ledger.Rules;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Policies;
 
 namespace Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
@@ -16,6 +17,7 @@ public sealed class YearOpenForCommitmentGuard(WorkflowDbContext db) : IWorkflow
     public async Task<GuardOutcome> CheckAsync(TransitionContext context, JsonElement args, CancellationToken ct)
     {
         var proposal = await db.ProposalAsync(context, ct);
-        return LifecycleData.Outcome(FiscalYearClose.CheckCommitment(proposal.FiscalYear, context.Now), isConflict: true);
+        var end = await db.AdjustmentPeriodEndAsync(proposal.UnitCode, proposal.FiscalYear, context.Now, ct);
+        return LifecycleData.Outcome(FiscalYearClose.CheckCommitment(proposal.FiscalYear, context.Now, end?.Value, end?.Basis), isConflict: true);
     }
 }
