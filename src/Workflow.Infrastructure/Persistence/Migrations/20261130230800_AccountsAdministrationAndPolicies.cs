@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Workflow.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class AccountsAndAdministration : Migration
+    public partial class AccountsAdministrationAndPolicies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -116,6 +116,24 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<int>(
+                name: "PolicyVersionId",
+                table: "proposals",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PolicyVersionId",
+                table: "plans",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PolicyVersionId",
+                table: "disbursements",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "admin_units",
@@ -149,6 +167,70 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_admin_journal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lapses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanLineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionReference = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    LapsedCentral = table.Column<long>(type: "INTEGER", nullable: false),
+                    LapsedCommune = table.Column<long>(type: "INTEGER", nullable: false),
+                    LapsedDistrict = table.Column<long>(type: "INTEGER", nullable: false),
+                    LapsedProvincial = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lapses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lapses_plan_lines_PlanLineId",
+                        column: x => x.PlanLineId,
+                        principalTable: "plan_lines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "programme_periods",
+                columns: table => new
+                {
+                    PeriodId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_programme_periods", x => new { x.PeriodId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "province_policies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_province_policies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -286,6 +368,18 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                 column: "UnitCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_lapses_PlanLineId",
+                table: "lapses",
+                column: "PlanLineId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_province_policies_ProvinceCode_FiscalYear_Version",
+                table: "province_policies",
+                columns: new[] { "ProvinceCode", "FiscalYear", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unit_assignments_AgencyCode",
                 table: "unit_assignments",
                 column: "AgencyCode");
@@ -306,6 +400,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "admin_journal");
+
+            migrationBuilder.DropTable(
+                name: "lapses");
+
+            migrationBuilder.DropTable(
+                name: "programme_periods");
+
+            migrationBuilder.DropTable(
+                name: "province_policies");
 
             migrationBuilder.DropTable(
                 name: "two_factor_roles");
@@ -389,6 +492,18 @@ namespace Workflow.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "TwoFactorEnabled",
                 table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "PolicyVersionId",
+                table: "proposals");
+
+            migrationBuilder.DropColumn(
+                name: "PolicyVersionId",
+                table: "plans");
+
+            migrationBuilder.DropColumn(
+                name: "PolicyVersionId",
+                table: "disbursements");
 
             migrationBuilder.DropColumn(
                 name: "Kind",

@@ -12,8 +12,8 @@ using Workflow.Infrastructure.Persistence;
 namespace Workflow.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261130213508_AccountsAndAdministration")]
-    partial class AccountsAndAdministration
+    [Migration("20261130230800_AccountsAdministrationAndPolicies")]
+    partial class AccountsAdministrationAndPolicies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -233,6 +233,52 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("agencies", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Catalog.ProgrammePeriodRecord", b =>
+                {
+                    b.Property<string>("PeriodId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PeriodId", "Version");
+
+                    b.ToTable("programme_periods", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Disbursements.Disbursement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -271,6 +317,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProposalId")
                         .HasColumnType("TEXT");
@@ -440,6 +489,56 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("carryovers", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Ledger.Lapse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanLineId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amounts", "Workflow.Domain.Ledger.Lapse.Amounts#SourceAmounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Central")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedCentral");
+
+                            b1.Property<long>("Commune")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedCommune");
+
+                            b1.Property<long>("District")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedDistrict");
+
+                            b1.Property<long>("Provincial")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LapsedProvincial");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanLineId")
+                        .IsUnique();
+
+                    b.ToTable("lapses", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -594,6 +693,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -702,6 +804,47 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("plan_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Policies.ProvincePolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValuesJson");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "FiscalYear", "Version")
+                        .IsUnique();
+
+                    b.ToTable("province_policies", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -799,6 +942,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Poor")
                         .HasColumnType("INTEGER");
@@ -1542,6 +1688,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasOne("Workflow.Domain.Plans.PlanLine", null)
                         .WithMany()
                         .HasForeignKey("ToPlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Ledger.Lapse", b =>
+                {
+                    b.HasOne("Workflow.Domain.Plans.PlanLine", null)
+                        .WithMany()
+                        .HasForeignKey("PlanLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
