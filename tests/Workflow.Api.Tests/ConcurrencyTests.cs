@@ -12,9 +12,10 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
     [Fact]
     public async Task Import_WhenSameNewYearIsImportedTwiceAtOnce_OneIsCreatedAndTheOtherConflicts()
     {
-        using var first = await factory.ClientFor("taichinh");
-        using var second = await factory.ClientFor("taichinh2");
-        var plan = PlanFixture.ForYear(2027);
+        await PolicyFixture.EnsureDongNaiAsync(factory, 2027);
+        using var first = await factory.ClientFor("tk.kinhte");
+        using var second = await factory.ClientFor("tk.kinhte2");
+        var plan = PlanFixture.Commune(2027);
 
         var responses = await Task.WhenAll(first.ImportAsync(plan), second.ImportAsync(plan));
 
@@ -34,9 +35,10 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
     [Fact]
     public async Task Revise_WhenTwoRevisionsOfOneVersionRace_VersionsStayConsecutiveAndEveryAcceptedRevisionIsKept()
     {
-        using var first = await factory.ClientFor("taichinh");
-        using var second = await factory.ClientFor("taichinh2");
-        using var created = await first.ImportAsync(PlanFixture.ForYear(2028));
+        await PolicyFixture.EnsureDongNaiAsync(factory, 2028);
+        using var first = await factory.ClientFor("tk.kinhte");
+        using var second = await factory.ClientFor("tk.kinhte2");
+        using var created = await first.ImportAsync(PlanFixture.Commune(2028));
         var id = Guid.Parse((string)(await created.ExpectAsync(HttpStatusCode.Created))!["id"]!);
 
         var accepted = 0;
@@ -44,13 +46,13 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
         // a real race is likely but not certain; a few rounds give it the chance without making the test depend on it
         for (var round = 1; round <= 5 && !sawConflict; round++)
         {
-            var a = PlanFixture.ForYear(2028);
-            a.Amounts(PlanFixture.DA2).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 1_000_000L).AddTo("District", round * 2_000_000L);
-            a.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 1_000_000L).AddTo("District", round * 2_000_000L);
+            var a = PlanFixture.Commune(2028);
+            a.Amounts(PlanFixture.CommuneDA2).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
+            a.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             a["reason"] = $"round {round} A";
-            var b = PlanFixture.ForYear(2028);
-            b.Amounts(PlanFixture.DA7).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 1_000_000L).AddTo("District", round * 2_000_000L);
-            b.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 1_000_000L).AddTo("District", round * 2_000_000L);
+            var b = PlanFixture.Commune(2028);
+            b.Amounts(PlanFixture.CommuneDA6).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
+            b.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             b["reason"] = $"round {round} B";
 
             var responses = await Task.WhenAll(first.ReviseAsync(id, a), second.ReviseAsync(id, b));

@@ -108,7 +108,7 @@ public class PlanRevisionTests(WorkflowApiFactory factory) : IClassFixture<Workf
         Assert.Equal(versionBefore, (int)(await client.GetPlanAsync(id))["version"]!);
     }
 
-    /// <summary>A plan of its own (2026) for the tests that revise successfully, so the seeded plan keeps its versions.</summary>
+    /// <summary>A plan of its own (another year of the district's history) for the tests that revise successfully, so the seeded plan keeps its versions.</summary>
     private async Task<Guid> ImportOwnPlanAsync(HttpClient client, int fiscalYear)
     {
         var existing = await client.FindPlanIdAsync("BP.HQ", fiscalYear);
@@ -121,9 +121,9 @@ public class PlanRevisionTests(WorkflowApiFactory factory) : IClassFixture<Workf
     public async Task Revise_WhenReasonIsNotAString_Returns400AtReason()
     {
         using var client = await factory.ClientFor("taichinh");
-        var id = await ImportOwnPlanAsync(client, 2026);
+        var id = await ImportOwnPlanAsync(client, 2022);
         var versionBefore = (int)(await client.GetPlanAsync(id))["version"]!;
-        var revision = PlanFixture.ForYear(2026);
+        var revision = PlanFixture.ForYear(2022);
         revision["reason"] = 42;
 
         using var response = await client.ReviseAsync(id, revision);
@@ -136,8 +136,8 @@ public class PlanRevisionTests(WorkflowApiFactory factory) : IClassFixture<Workf
     public async Task Revise_WhenProjectIsSplitIntoASubproject_ShowsTheNewComponent()
     {
         using var client = await factory.ClientFor("taichinh");
-        var id = await ImportOwnPlanAsync(client, 2027);
-        var revision = PlanFixture.ForYear(2027);
+        var id = await ImportOwnPlanAsync(client, 2023);
+        var revision = PlanFixture.ForYear(2023);
         revision.Line(PlanFixture.DA6)["component"] = "DA6.1"; // same amounts, now on the sub-project
         revision["reason"] = "Phân bổ Dự án 6 cho Tiểu dự án 1";
 
@@ -155,8 +155,8 @@ public class PlanRevisionTests(WorkflowApiFactory factory) : IClassFixture<Workf
     public async Task Revise_WhenLineIsDropped_PlanHasOneLineLessAndLowerTotals()
     {
         using var client = await factory.ClientFor("taichinh");
-        var id = await ImportOwnPlanAsync(client, 2028);
-        var revision = PlanFixture.ForYear(2028);
+        var id = await ImportOwnPlanAsync(client, 2021);
+        var revision = PlanFixture.ForYear(2021);
         var dropped = revision.Amounts(PlanFixture.DA7);
         revision.Totals().AddTo("Central", -(long)dropped["Central"]!).AddTo("Provincial", -(long)dropped["Provincial"]!).AddTo("District", -(long)dropped["District"]!);
         revision["lines"]!.AsArray().RemoveAt(PlanFixture.DA7);

@@ -177,6 +177,14 @@ public sealed class AdminUnit
         SuccessorCode = successor?.Code;
     }
 
+    /// <summary>Names the unit that took over a closed one, as reference data records it; false when already recorded or still open.</summary>
+    public bool RecordSuccessor(string successorCode)
+    {
+        if (ValidTo is null || SuccessorCode is not null) return false;
+        SuccessorCode = successorCode;
+        return true;
+    }
+
     /// <summary>A province recorded before the national root existed is placed under it (reference data upgrade).</summary>
     public bool AttachToNationalRoot()
     {

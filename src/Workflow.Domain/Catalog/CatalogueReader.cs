@@ -13,7 +13,7 @@ namespace Workflow.Domain.Catalog;
 /// </summary>
 public static partial class CatalogueReader
 {
-    private static readonly HashSet<string> RootFields = ["period", "version", "fromYear", "toYear", "name", "legalBasis", "note", "components"];
+    private static readonly HashSet<string> RootFields = ["period", "version", "fromYear", "toYear", "name", "legalBasis", "note", "counterpartFloor", "components"];
     private static readonly HashSet<string> ComponentFields = ["code", "parent", "name", "inScope"];
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)*$")]
@@ -60,6 +60,7 @@ public static partial class CatalogueReader
         var name = Text(root, "name", v, required: true);
         var basis = Text(root, "legalBasis", v, required: true);
         Text(root, "note", v, required: false);
+        var floor = Floor(root, v);
 
         var components = new List<Component>();
         if (!root.TryGetProperty("components", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -94,7 +95,7 @@ public static partial class CatalogueReader
         }
 
         if (v.Count > 0) return (null, v);
-        return (new ProgrammePeriod(id!, version!.Value, from!.Value, to!.Value, name!, basis!, components), v);
+        return (new ProgrammePeriod(id!, version!.Value, from!.Value, to!.Value, name!, basis!, components, floor), v);
     }
 
     private static void CheckTree(List<Component> components, List<Violation> v)
@@ -147,6 +148,25 @@ public static partial class CatalogueReader
         if (required && text.Length == 0) { v.Add(new(path, $"{name} không được để trống.")); return null; }
         if (text.Length > 1000 || text.Any(char.IsControl)) { v.Add(new(path, $"{name} dài quá 1000 ký tự hoặc có ký tự điều khiển.")); return null; }
         return text;
+    }
+
+    /// <summary>Optional <c>counterpartFloor: { rate, basis }</c>: the legal floor of RULES.md 5 in this period.</summary>
+    private static PeriodCounterpartFloor? Floor(JsonElement root, List<Violation> v)
+    {
+        if (!root.TryGetProperty("counterpartFloor", out var floor) || floor.ValueKind == JsonValueKind.Null) return null;
+        if (floor.ValueKind != JsonValueKind.Object)
+        {
+            v.Add(new("counterpartFloor", "counterpartFloor là một đối tượng { rate, basis }."));
+            return null;
+        }
+        foreach (var p in floor.EnumerateObject().Where(p => p.Name is not ("rate" or "basis")))
+            v.Add(new($"counterpartFloor.{p.Name}", $"Trường '{p.Name}' không có; counterpartFloor gồm rate và basis."));
+        decimal? rate = null;
+        if (!floor.TryGetProperty("rate", out var r) || r.ValueKind != JsonValueKind.Number || !r.TryGetDecimal(out var value) || value is < 0 or > 1)
+            v.Add(new("counterpartFloor.rate", "Cần rate: tỷ lệ đối ứng tối thiểu thấp nhất của giai đoạn, từ 0 đến 1 (0.03 là 3 %)."));
+        else rate = value;
+        var basis = Text(floor, "basis", v, required: true, "counterpartFloor");
+        return rate is { } f && basis is not null ? new PeriodCounterpartFloor(f, basis) : null;
     }
 
     private static int? Int(JsonElement element, string name, List<Violation> v)

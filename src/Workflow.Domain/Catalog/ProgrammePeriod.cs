@@ -9,8 +9,10 @@ public sealed class ProgrammePeriod
 {
     private readonly Dictionary<string, Component> _byCode;
 
-    public ProgrammePeriod(string id, int version, int fromYear, int toYear, string name, string legalBasis, IReadOnlyList<Component> components)
+    public ProgrammePeriod(string id, int version, int fromYear, int toYear, string name, string legalBasis, IReadOnlyList<Component> components,
+        PeriodCounterpartFloor? counterpartFloor = null)
     {
+        CounterpartFloor = counterpartFloor;
         Id = id;
         Version = version;
         FromYear = fromYear;
@@ -30,6 +32,9 @@ public sealed class ProgrammePeriod
     /// <summary>The decision that approved the programme and its component list.</summary>
     public string LegalBasis { get; }
     public IReadOnlyList<Component> Components { get; }
+
+    /// <summary>The lowest minimum counterpart any province may set for a year of this period (RULES.md 5); null when the period's rules do not state one yet.</summary>
+    public PeriodCounterpartFloor? CounterpartFloor { get; }
 
     public IEnumerable<Component> InScope => Components.Where(c => c.InScope);
 
@@ -52,3 +57,6 @@ public sealed class ProgrammePeriod
         return false;
     }
 }
+
+/// <summary>The legal floor of the minimum local counterpart in a period, with the text that sets it.</summary>
+public sealed record PeriodCounterpartFloor(decimal Rate, string Basis);

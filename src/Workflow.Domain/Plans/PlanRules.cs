@@ -22,7 +22,7 @@ public static class PlanRules
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <param name="provincePolicy">The province's policy for the year, or null when none is recorded.</param>
+    /// <param name="provincePolicy">The province's policy for the year, or null when none is recorded (from 2026: none for that very year).</param>
     /// <param name="unitAgencies">Agencies known in the plan's unit; null when the unit is new and its agencies come from the file.</param>
     /// <param name="catalogue">The programme period the plan's fiscal year uses (<see cref="ProgrammeCatalogue.For"/>): rules 1 and 2 read its tree.</param>
     public static IReadOnlyList<Violation> Validate(PlanContent plan, CounterpartTerms? provincePolicy, IReadOnlyCollection<Agency>? unitAgencies, ProgrammePeriod catalogue)
@@ -35,7 +35,7 @@ public static class PlanRules
         CheckUnit(plan.Unit, v);
         CheckLines(plan, unitAgencies, catalogue, v);
         CheckTotals(plan, v);
-        var terms = CheckCounterpart(plan, provincePolicy, v);
+        var terms = CheckCounterpart(plan, provincePolicy, catalogue, v);
         if (terms is not null) CheckShares(plan, terms, v);
         if (AmountsUsable(plan)) v.AddRange(TypedInMillions.Check(plan, terms?.RoundingUnit ?? DefaultRoundingUnit));
         return v;
@@ -128,8 +128,14 @@ public static class PlanRules
         }
     }
 
-    private static CounterpartTerms? CheckCounterpart(PlanContent plan, CounterpartTerms? provincePolicy, List<Violation> v)
+    private static CounterpartTerms? CheckCounterpart(PlanContent plan, CounterpartTerms? provincePolicy, ProgrammePeriod catalogue, List<Violation> v)
     {
+        if (provincePolicy is null && TwoLevelGovernment.Applies(plan.FiscalYear))
+        {
+            // from 2026 the counterpart rules are the province's for the year, not the file's (RULES.md 5)
+            v.Add(new("fiscalYear", $"{RuleText.Prefix(CounterpartFloor.Number)} tỉnh của {plan.Unit.Name} chưa có chính sách năm {plan.FiscalYear} (tỷ lệ đối ứng, mức hỗ trợ…); kế hoạch từ năm {TwoLevelGovernment.FirstTwoLevelYear} chỉ được lập khi tỉnh đã ban hành chính sách năm đó. Quản trị tỉnh hoặc phòng tài chính tạo chính sách tại Quản trị → Chính sách."));
+            return null;
+        }
         if (plan.Counterpart is null)
         {
             if (provincePolicy is null)
@@ -141,7 +147,7 @@ public static class PlanRules
         var before = v.Count;
         if (stated.MinimumLocalRate is < 0 or > 1)
             v.Add(new("counterpart.minimumLocalRate", $"Tỷ lệ đối ứng tối thiểu phải từ 0 đến 1 (đã ghi {Rate(stated.MinimumLocalRate)})."));
-        else if (CounterpartFloor.Check(plan.FiscalYear, stated.MinimumLocalRate).ToList() is [_, ..] belowFloor)
+        else if (CounterpartFloor.Check(plan.FiscalYear, stated.MinimumLocalRate, catalogue).ToList() is [_, ..] belowFloor)
             v.AddRange(belowFloor);
         else if (provincePolicy is not null && stated.MinimumLocalRate < provincePolicy.MinimumLocalRate)
             v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)}{RuleText.Basis(provincePolicy.Bases?.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}; kế hoạch chỉ được nêu mức cao hơn."));

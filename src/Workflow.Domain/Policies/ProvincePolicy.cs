@@ -78,6 +78,8 @@ public sealed record PolicyValues(
                 v.Add(new($"{path}.counterpartRates.value.{source}", $"Chỉ ngân sách địa phương (Provincial, District, Commune) có tỷ lệ đối ứng; '{source}' không hợp lệ."));
             else if (rate is < 0 or > 1)
                 v.Add(new($"{path}.counterpartRates.value.{source}", $"Tỷ lệ phải từ 0 đến 1 (đã ghi {rate})."));
+            else if (source == FundingSource.District && Plans.Rules.TwoLevelGovernment.CheckPolicyRate(fiscalYear, rate, $"{path}.counterpartRates.value.{source}") is { } twoLevel)
+                v.Add(twoLevel);
         }
         if (RoundingUnit.Value is <= 0 or > 1_000_000_000)
             v.Add(new($"{path}.roundingUnit.value", "Đơn vị làm tròn phải lớn hơn 0 và không quá 1.000.000.000 đồng."));
@@ -172,10 +174,14 @@ public sealed class ProvincePolicy
     /// <summary>
     /// Of one province's versions, the one in force for <paramref name="fiscalYear"/> at <paramref name="at"/>: the
     /// latest fiscal year not after it (a year's policy holds until a later year has one), and of that year's
-    /// versions the latest already effective.
+    /// versions the latest already effective — or, before any is, the year's first version: next year's plan is
+    /// prepared before the year begins.
     /// </summary>
-    public static ProvincePolicy? InForce(IEnumerable<ProvincePolicy> versions, int fiscalYear, DateTimeOffset at) =>
-        versions.Where(p => p.FiscalYear <= fiscalYear && p.EffectiveAt <= at)
-            .OrderByDescending(p => p.FiscalYear).ThenByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Version)
-            .FirstOrDefault();
+    public static ProvincePolicy? InForce(IEnumerable<ProvincePolicy> versions, int fiscalYear, DateTimeOffset at)
+    {
+        var year = versions.Where(p => p.FiscalYear <= fiscalYear).GroupBy(p => p.FiscalYear).MaxBy(g => g.Key);
+        if (year is null) return null;
+        return year.Where(p => p.EffectiveAt <= at).OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Version).FirstOrDefault()
+            ?? year.OrderBy(p => p.EffectiveFrom).ThenBy(p => p.Version).First();
+    }
 }

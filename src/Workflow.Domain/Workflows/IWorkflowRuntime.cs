@@ -20,7 +20,7 @@ public interface IWorkflowRuntime
     /// (an opening position: the subject got there before the system kept its books), journaled as
     /// <paramref name="action"/> with its comment and data, the state's task opened. Left in the caller's unit of work.
     /// </summary>
-    WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId);
+    WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId, UnitParts parts);
 
     /// <summary>Fires an action. Refusals throw (403 not allowed, 409 not available or lost a race, 400 bad data); nothing is applied then.</summary>
     Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);

@@ -17,8 +17,9 @@ public enum Refusal
 /// <summary>The checks that decide whether an actor may fire an action, apart from guards: pure, so the inbox and the runtime agree.</summary>
 public static class WorkflowRules
 {
+    /// <param name="parts">Who administration assigned to appraise, approve and pay for the instance's unit.</param>
     public static (Refusal Refusal, string Reason) Check(WorkflowDefinition definition, WorkflowInstance instance,
-        string action, Actor actor, IReadOnlyCollection<JournalEntry> journal)
+        string action, Actor actor, IReadOnlyCollection<JournalEntry> journal, UnitParts parts)
     {
         var state = definition.State(instance.State);
         if (instance.IsCompleted)
@@ -34,7 +35,7 @@ public static class WorkflowRules
 
         if (actor.IsSystem) return (Refusal.None, "");
 
-        var role = RoleFor(transition, state, instance, actor);
+        var role = RoleFor(transition, state, instance, actor, parts);
         if (role is null)
             return (Refusal.NotAllowed, $"'{transition.DisplayName}' chỉ dành cho {string.Join(" / ", transition.Roles.Select(RoleName))} phụ trách hồ sơ này.");
 
@@ -47,8 +48,8 @@ public static class WorkflowRules
     }
 
     /// <summary>The role the actor acts in for this transition, if any: one the transition allows, held by the actor, within its scope.</summary>
-    public static string? RoleFor(TransitionDefinition transition, StateDefinition from, WorkflowInstance instance, Actor actor) =>
-        transition.Roles.FirstOrDefault(role => actor.IsIn(role) && InScope(ScopeFor(role, from), instance, actor));
+    public static string? RoleFor(TransitionDefinition transition, StateDefinition from, WorkflowInstance instance, Actor actor, UnitParts parts) =>
+        transition.Roles.FirstOrDefault(role => actor.IsIn(role) && InScope(ScopeFor(role, from), role, instance, actor, parts));
 
     /// <summary>The state's task says the scope for its own role; other roles act within their natural scope.</summary>
     public static TaskScope ScopeFor(string role, StateDefinition state) =>
@@ -56,8 +57,14 @@ public static class WorkflowRules
         : role == Roles.LeadAgency ? TaskScope.SameAgency
         : TaskScope.SameUnit;
 
-    public static bool InScope(TaskScope scope, WorkflowInstance instance, Actor actor) => scope switch
+    /// <summary>
+    /// Whether the actor may act in <paramref name="role"/> on the instance. A unit-wide part administration assigned to
+    /// one agency (a commune's economic office, a regional treasury in the province) is that agency's alone.
+    /// </summary>
+    public static bool InScope(TaskScope scope, string role, WorkflowInstance instance, Actor actor, UnitParts parts) => scope switch
     {
+        TaskScope.SameUnit or TaskScope.ParentUnit when parts.For(role) is { } assigned =>
+            actor.AgencyCode == assigned.Code && actor.UnitCode == assigned.UnitCode,
         TaskScope.SameAgency => actor.UnitCode == instance.UnitCode && actor.AgencyCode == instance.AgencyCode,
         TaskScope.SameUnit => actor.UnitCode == instance.UnitCode,
         TaskScope.ParentUnit => actor.UnitCode == (instance.ParentUnitCode ?? instance.UnitCode),
@@ -65,16 +72,17 @@ public static class WorkflowRules
     };
 
     /// <summary>Where a task of this scope lands: the unit whose officers see it, and the agency when only one agency's may act.</summary>
-    public static (string Unit, string? Agency) TargetOf(TaskScope scope, WorkflowInstance instance) => scope switch
+    public static (string Unit, string? Agency) TargetOf(TaskScope scope, string role, WorkflowInstance instance, UnitParts parts) => scope switch
     {
+        TaskScope.SameUnit or TaskScope.ParentUnit when parts.For(role) is { } assigned => (assigned.UnitCode, assigned.Code),
         TaskScope.SameAgency => (instance.UnitCode, instance.AgencyCode),
         TaskScope.ParentUnit => (instance.ParentUnitCode ?? instance.UnitCode, null),
         _ => (instance.UnitCode, null),
     };
 
     public static IReadOnlyList<TransitionDefinition> AvailableActions(WorkflowDefinition definition, WorkflowInstance instance,
-        Actor actor, IReadOnlyCollection<JournalEntry> journal) =>
-        definition.From(instance.State).Where(t => Check(definition, instance, t.Action, actor, journal).Refusal == Refusal.None).ToList();
+        Actor actor, IReadOnlyCollection<JournalEntry> journal, UnitParts parts) =>
+        definition.From(instance.State).Where(t => Check(definition, instance, t.Action, actor, journal, parts).Refusal == Refusal.None).ToList();
 
     public static string RoleName(string role) => role switch
     {

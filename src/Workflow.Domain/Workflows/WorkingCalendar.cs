@@ -17,6 +17,9 @@ public sealed class WorkingCalendar
     /// <summary>Vietnam's offset from UTC (Indochina Time, no DST).</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
+    /// <summary>Today's date in Vietnam by <paramref name="clock"/>: what "today" means for assignments, policies and deadlines.</summary>
+    public static DateOnly VietnamToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
+
     private readonly Dictionary<DateOnly, string> holidays;
     private readonly Dictionary<DateOnly, string> makeUpDays;
 

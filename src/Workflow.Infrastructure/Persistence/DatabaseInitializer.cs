@@ -34,6 +34,10 @@ public sealed class DatabaseInitializer(WorkflowDbContext db, ILogger<DatabaseIn
         // provinces recorded before the national root existed are placed under it
         foreach (var province in await db.AdminUnits.Where(u => u.Level == Domain.Catalog.AdminLevel.Province && u.ParentCode == null).ToListAsync(ct))
             province.AttachToNationalRoot();
+        // mergers recorded after the units were: the successor takes over policies and history
+        var successorCodes = ReferenceData.Successors.Keys.ToList();
+        foreach (var merged in await db.AdminUnits.Where(u => successorCodes.Contains(u.Code) && u.SuccessorCode == null).ToListAsync(ct))
+            merged.RecordSuccessor(ReferenceData.Successors[merged.Code]);
 
         var knownAgencies = await db.Agencies.Select(a => a.Code).ToListAsync(ct);
         db.Agencies.AddRange(ReferenceData.Agencies().Where(a => !knownAgencies.Contains(a.Code)));

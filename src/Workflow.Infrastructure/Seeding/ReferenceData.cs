@@ -33,7 +33,10 @@ public static class ReferenceData
             new("TV.TC", "Huyện Trà Cú", AdminLevel.District, "TV", validTo: LastThreeLevelDay),
             // two levels from 1/7/2025: Bình Phước merged into Đồng Nai; communes report to the province
             new("DN", "Tỉnh Đồng Nai", AdminLevel.Province, AdminUnit.NationalCode),
+            // Tân Khai (from thị trấn Tân Khai, Tân Hiệp, Đồng Nơ) and Tân Hưng (from Tân Hưng, An Khương, Thanh An): public
+            // datasets of the new communes, not the text of NQ 1662/NQ-UBTVQH15
             new("DN.TK", "Xã Tân Khai", AdminLevel.Commune, "DN", validFrom: DistrictsAbolished),
+            new("DN.TH", "Xã Tân Hưng", AdminLevel.Commune, "DN", validFrom: DistrictsAbolished),
         };
 
         string[][] honQuanCommunes =
@@ -43,8 +46,22 @@ public static class ReferenceData
             ["MD", "Xã Minh Đức"], ["MT", "Xã Minh Tâm"], ["PA", "Xã Phước An"], ["TB", "Xã Thanh Bình"], ["TQ", "Xã Tân Quan"],
         ];
         units.AddRange(honQuanCommunes.Select(c => new AdminUnit($"BP.HQ.{c[0]}", c[1], AdminLevel.Commune, "BP.HQ", validTo: LastThreeLevelDay)));
+        foreach (var unit in units)
+            if (Successors.TryGetValue(unit.Code, out var successor)) unit.RecordSuccessor(successor);
         return units;
     }
+
+    /// <summary>
+    /// Who took over the units merged on 1/7/2025 (NQ 1662/NQ-UBTVQH15 for Đồng Nai): Bình Phước's policies and history
+    /// pass to Đồng Nai; the former communes of Hớn Quản named here to the two new communes the demo knows. A district has
+    /// no successor: its work went to the communes.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Successors = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BP"] = "DN",
+        ["BP.HQ.TK"] = "DN.TK", ["BP.HQ.TH"] = "DN.TK", ["BP.HQ.DNO"] = "DN.TK",
+        ["BP.HQ.THG"] = "DN.TH", ["BP.HQ.AK"] = "DN.TH", ["BP.HQ.TA"] = "DN.TH",
+    };
 
     public const string NationalAdministrationCode = "VN.QTHT";
 

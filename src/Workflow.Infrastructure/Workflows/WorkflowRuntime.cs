@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Common;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Infrastructure.Workflows;
@@ -22,17 +23,18 @@ public sealed class WorkflowRuntime(
         var definition = catalog.CurrentOf(definitionId);
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance(instanceId ?? Guid.NewGuid(), definition, subject, actor.UserName, now);
+        var parts = await PartsAsync(instance, now, ct);
         db.WorkflowInstances.Add(instance);
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, actor.Roles.FirstOrDefault() ?? "", null, "start",
             definition.InitialState, null, "{}", JournalEntry.Genesis));
-        OpenTask(instance, definition.State(definition.InitialState), now);
+        OpenTask(instance, definition.State(definition.InitialState), parts, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
             null, "start", instance.State, actor.UserName, instance.Revision), now);
         await SaveAsync(ct);
         return instance;
     }
 
-    public WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId)
+    public WorkflowInstance OpenAt(string definitionId, WorkflowSubject subject, string state, Actor actor, string action, string comment, JsonElement data, Guid instanceId, UnitParts parts)
     {
         var definition = catalog.CurrentOf(definitionId);
         var target = definition.FindState(state) ?? throw new InvalidOperationException($"Process '{definitionId}' v{definition.Version} has no state '{state}'.");
@@ -41,7 +43,7 @@ public sealed class WorkflowRuntime(
         db.WorkflowInstances.Add(instance);
         var role = actor.Roles.FirstOrDefault() ?? "";
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, role, null, action, target.Name, comment, CanonicalJson.Serialize(data), JournalEntry.Genesis));
-        OpenTask(instance, target, now);
+        OpenTask(instance, target, parts, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
             null, action, instance.State, actor.UserName, instance.Revision), now);
         return instance;
@@ -61,7 +63,9 @@ public sealed class WorkflowRuntime(
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence).ToListAsync(ct);
 
-        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, journal);
+        var now = clock.GetUtcNow();
+        var parts = await PartsAsync(instance, now, ct);
+        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, journal, parts);
         switch (refusal)
         {
             case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");
@@ -82,7 +86,6 @@ public sealed class WorkflowRuntime(
             input.Add(new("data", "Dữ liệu kèm thao tác phải là một đối tượng JSON { … }."));
         if (input.Count > 0) throw new ValidationFailedException(input);
 
-        var now = clock.GetUtcNow();
         var context = new TransitionContext(instance, definition, transition, actor, comment, payload, now);
         foreach (var step in transition.Guards)
         {
@@ -97,7 +100,7 @@ public sealed class WorkflowRuntime(
         foreach (var followUp in context.FollowUps)
             await FireWithoutSavingAsync(followUp.InstanceId, followUp.Action, Actor.System, followUp.Comment, null, ct);
 
-        var role = actor.IsSystem ? "System" : WorkflowRules.RoleFor(transition, from, instance, actor)!;
+        var role = actor.IsSystem ? "System" : WorkflowRules.RoleFor(transition, from, instance, actor, parts)!;
         var to = definition.State(transition.To);
         var open = await db.Tasks.Where(t => t.InstanceId == instanceId && t.ClosedAt == null).ToListAsync(ct);
         foreach (var task in open) task.Close(actor.UserName, action, now);
@@ -105,17 +108,21 @@ public sealed class WorkflowRuntime(
         instance.MoveTo(to, now);
         db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
             CanonicalJson.Serialize(payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
-        OpenTask(instance, to, now);
+        OpenTask(instance, to, parts, now);
         foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
             from.Name, action, to.Name, actor.UserName, instance.Revision), now);
         return new FireResult(instance.Id, from.Name, action, to.Name, instance.Revision);
     }
 
-    private void OpenTask(WorkflowInstance instance, StateDefinition state, DateTimeOffset now)
+    /// <summary>Who administration assigned to the instance's unit today (Vietnam): where its tasks land and who may act.</summary>
+    private Task<UnitParts> PartsAsync(WorkflowInstance instance, DateTimeOffset now, CancellationToken ct) =>
+        db.UnitPartsAsync(instance.UnitCode, DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime), ct);
+
+    private void OpenTask(WorkflowInstance instance, StateDefinition state, UnitParts parts, DateTimeOffset now)
     {
         if (state.Task is not { } definition) return;
-        var (unit, agency) = WorkflowRules.TargetOf(definition.Scope, instance);
+        var (unit, agency) = WorkflowRules.TargetOf(definition.Scope, definition.Role, instance, parts);
         DateTimeOffset? due = definition.DeadlineDays is { } days ? calendar.DueAt(now, days) : null;
         var task = new WorkflowTask(Guid.NewGuid(), instance, definition, unit, agency, now, due);
         db.Tasks.Add(task);

@@ -94,7 +94,15 @@ public sealed class FirstAdministratorTests : IDisposable
             tokens[userName] = (string)(await changed.ExpectAsync(HttpStatusCode.OK))!["accessToken"]!;
         }
 
+        // from 2026 a plan waits for its province's policy for the year (RULES.md 5)
         using var finance = factory.WithToken(tokens["cx.kinhte"]);
+        using (var early = await finance.ImportAsync(CommunePlan()))
+            await ProblemAssert.HasErrorsExactlyAtAsync(early, "fiscalYear");
+        var values = Policies.PolicyApi.Values();
+        values["minimumLocalRate"] = Policies.PolicyApi.Value(0.10m, "Nghị quyết của HĐND tỉnh Hà Tĩnh");
+        values["counterpartRates"] = new JsonObject { ["value"] = new JsonObject { ["Provincial"] = 0.05m, ["Commune"] = 0.05m }, ["basis"] = "Nghị quyết của HĐND tỉnh Hà Tĩnh" };
+        await Post(admin, "/api/admin/policies", Policies.PolicyApi.Version("HT", 2026, "2026-01-01", values));
+
         using var import = await finance.ImportAsync(CommunePlan());
 
         var plan = await import.ExpectAsync(HttpStatusCode.Created);

@@ -26,7 +26,7 @@ public class ProgrammeCatalogueTests(WorkflowApiFactory factory) : IClassFixture
 
         var list = (await admin.GetAsync("/api/admin/catalogues").OkAsync()).AsArray();
 
-        var shipped = Assert.Single(list, c => (string?)c!["period"] == "2021-2025" && (int)c["version"]! == 1)!;
+        var shipped = Assert.Single(list, c => (string?)c!["period"] == "2021-2025" && (int)c["version"]! == 2)!;
         Assert.True((bool)shipped["inUse"]!);
         Assert.Equal("file", (string?)shipped["source"]);
         Assert.Contains("90/QĐ-TTg", (string?)shipped["legalBasis"]);
@@ -109,9 +109,9 @@ public class ProgrammeCatalogueTests(WorkflowApiFactory factory) : IClassFixture
     [Fact]
     public async Task A2026Plan_IsProvisionalUntilThe2026To2030PeriodIsLoaded_ThenUsesIt()
     {
-        using var client = await factory.ClientFor("taichinh");
+        using var client = await factory.ClientFor("tk.kinhte");
         using var admin = await factory.ClientFor("admin");
-        var id = (Guid)(await client.FindPlanIdAsync("BP.HQ", 2026) ?? Guid.Parse((string)(await client.ImportAsync(PlanFixture.ForYear(2026)).OkAsync(HttpStatusCode.Created))["id"]!));
+        var id = (await client.FindPlanIdAsync("DN.TK", 2026))!.Value;
 
         // no period covers 2026: the 2021–2025 list, provisionally, on the plan, the report and every export
         var before = await client.GetPlanAsync(id);
@@ -135,15 +135,17 @@ public class ProgrammeCatalogueTests(WorkflowApiFactory factory) : IClassFixture
         Assert.False((bool)after["catalogue"]!["provisional"]!);
         Assert.EndsWith("(danh mục thử nghiệm)", (string?)after["lines"]![0]!["componentName"]);
         // the seeded 2024 plan keeps the shipped list
-        Assert.Equal("2021-2025", (string?)(await client.GetPlanAsync(await client.SeededPlanIdAsync()))["catalogue"]!["period"]);
+        using (var district = await factory.ClientFor("taichinh"))
+            Assert.Equal("2021-2025", (string?)(await district.GetPlanAsync(await district.SeededPlanIdAsync()))["catalogue"]!["period"]);
         // the same file again is a conflict; the load is journaled
         using var again = await LoadAsync(admin, TestPeriod2026);
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
         var journal = await admin.GetAsync("/api/admin/journal?objectType=Catalogue").OkAsync();
         Assert.Contains(journal["items"]!.AsArray(), e => (string?)e!["objectId"] == "2026-2030 v1" && (string?)e["action"] == "create");
         // a line for a code only the new period has is accepted in a 2027 plan
-        var plan2027 = PlanFixture.ForYear(2027);
-        plan2027.Line(PlanFixture.DA7)["component"] = "DA8";
+        await PolicyFixture.EnsureDongNaiAsync(factory, 2027);
+        var plan2027 = PlanFixture.Commune(2027);
+        plan2027.Line(PlanFixture.CommuneDA6)["component"] = "DA8";
         using var imported = await client.ImportAsync(plan2027);
         await imported.ExpectAsync(HttpStatusCode.Created);
     }

@@ -1,4 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Features.Plans;
+using Workflow.Api.Seeding;
+using Workflow.Domain.Policies;
+using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Tests.Infrastructure;
 
@@ -21,6 +26,16 @@ public static class PlanFixture
         return plan;
     }
 
+    /// <summary>Line indexes of a commune plan (<see cref="Commune"/>), in file order.</summary>
+    public const int CommuneDA2 = 0, CommuneDA31 = 1, CommuneDA43 = 2, CommuneDA6 = 3;
+
+    /// <summary>
+    /// A two-level commune plan as the demo seeds it (Tân Khai by default: DA2, DA3.1, DA4.3, DA6; central money with 10 %
+    /// provincial and 5 % commune shares). The demo has Đồng Nai's 2026 policy; another year needs <see cref="PolicyFixture.EnsureDongNaiAsync"/>.
+    /// </summary>
+    public static JsonObject Commune(int fiscalYear, string unit = DongNai2026.TanKhai) =>
+        JsonNode.Parse(PlanFile.Write(DongNai2026.Plan(unit, fiscalYear)))!.AsObject();
+
     public static JsonObject Line(this JsonObject plan, int index) => plan["lines"]![index]!.AsObject();
 
     public static JsonObject Amounts(this JsonObject plan, int line) => plan.Line(line)["amounts"]!.AsObject();
@@ -42,4 +57,19 @@ public static class ShippedCatalogue
 
     public static Workflow.Domain.Catalog.CatalogueChoice For2021To2025 { get; } =
         new(Workflow.Domain.Catalog.CatalogueReader.Read(Text).Period!, false, null);
+}
+
+/// <summary>Province policies a test needs beyond the demo's, written as a province's finance office would have set them.</summary>
+public static class PolicyFixture
+{
+    /// <summary>Đồng Nai's policy for <paramref name="fiscalYear"/> with the demo's values, unless the year has one.</summary>
+    public static async Task EnsureDongNaiAsync(WorkflowApiFactory factory, int fiscalYear)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        if (db.ProvincePolicies.Any(p => p.ProvinceCode == DongNai2026.Province && p.FiscalYear == fiscalYear)) return;
+        db.ProvincePolicies.Add(new ProvincePolicy(DongNai2026.Province, fiscalYear, 1, new DateOnly(fiscalYear, 1, 1),
+            DongNai2026.PolicyValues(fiscalYear), "test", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+    }
 }

@@ -139,9 +139,9 @@ public class PolicyAdministrationTests(WorkflowApiFactory factory) : IClassFixtu
         await admin.CreateUnitAsync(new { code = "SP", name = "Tỉnh Sáp Nhập", level = "Province", parentCode = "VN" }).OkAsync(HttpStatusCode.Created);
         await admin.CreatePolicyAsync(PolicyApi.Version("SP", 2024, "2024-01-01", PolicyApi.Values(1_000_000_000))).CreatedAsync();
         await admin.PostAsync("/api/admin/units/SP/close", Tests.Infrastructure.Api.JsonBody("""{ "validTo": "2025-06-30", "successorCode": "DN" }""")).OkAsync();
-        await admin.CreatePolicyAsync(PolicyApi.Version("DN", 2026, "2026-01-01", PolicyApi.Values(2_500_000_000))).CreatedAsync();
+        await admin.CreatePolicyAsync(PolicyApi.Version("DN", 2029, "2029-01-01", PolicyApi.Values(2_500_000_000))).CreatedAsync();
 
-        var later = await admin.GetPoliciesAsync("SP", 2026).OkAsync();
+        var later = await admin.GetPoliciesAsync("SP", 2029).OkAsync();
         var before = await admin.GetPoliciesAsync("SP", 2024).OkAsync();
 
         Assert.Equal("DN", (string?)later["inForce"]!["provinceCode"]);
@@ -149,5 +149,18 @@ public class PolicyAdministrationTests(WorkflowApiFactory factory) : IClassFixtu
         Assert.Equal(2_500_000_000, (long?)later["inForce"]!["values"]!["taskBasedMaximum"]!["value"]);
         Assert.Equal("SP", (string?)before["inForce"]!["provinceCode"]);
         Assert.Equal(1_000_000_000, (long?)before["inForce"]!["values"]!["taskBasedMaximum"]!["value"]);
+    }
+
+    [Fact]
+    public async Task InForce_WhenBinhPhuocAfterItsMergerIntoDongNai_IsDongNaisIllustrative2026Policy()
+    {
+        using var admin = await factory.ClientFor("admin");
+
+        var later = await admin.GetPoliciesAsync("BP", 2026).OkAsync();
+
+        Assert.Equal("DN", (string?)later["inForce"]!["provinceCode"]);
+        Assert.True((bool?)later["inherited"]);
+        Assert.True((bool?)later["inForce"]!["values"]!["counterpartRates"]!["illustrative"]);
+        Assert.Contains("QĐ 16/2026/QĐ-TTg", (string?)later["inForce"]!["values"]!["counterpartRates"]!["basis"]);
     }
 }

@@ -16,11 +16,11 @@ internal static class PolicyApi
     public static Task<HttpResponseMessage> CreatePolicyAsync(this HttpClient client, JsonNode body) =>
         client.PostAsync("/api/admin/policies", Tests.Infrastructure.Api.JsonBody(body));
 
-    /// <summary>Values as RULES.md gives them (Bình Phước's counterpart), every one with a basis.</summary>
+    /// <summary>Values as RULES.md gives them, with two-level counterpart rates (province and commune, no district), every one with a basis.</summary>
     public static JsonObject Values(long taskBasedMaximum = 3_000_000_000) => new()
     {
         ["minimumLocalRate"] = Value(0.15m),
-        ["counterpartRates"] = new JsonObject { ["value"] = new JsonObject { ["Provincial"] = 0.05m, ["District"] = 0.10m }, ["basis"] = Resolution },
+        ["counterpartRates"] = new JsonObject { ["value"] = new JsonObject { ["Provincial"] = 0.10m, ["Commune"] = 0.05m }, ["basis"] = Resolution },
         ["roundingUnit"] = Value(1_000_000L),
         ["supportCapRates"] = new JsonObject
         {

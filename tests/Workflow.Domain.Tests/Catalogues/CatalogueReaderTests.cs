@@ -21,8 +21,10 @@ public sealed class CatalogueReaderTests
     {
         var period = ShippedCatalogue.Period2021To2025;
 
-        Assert.Equal(("2021-2025", 1, 2021, 2025), (period.Id, period.Version, period.FromYear, period.ToYear));
+        Assert.Equal(("2021-2025", 2, 2021, 2025), (period.Id, period.Version, period.FromYear, period.ToYear));
         Assert.Contains("90/QĐ-TTg", period.LegalBasis);
+        Assert.Equal(0.03m, period.CounterpartFloor?.Rate);
+        Assert.Contains("02/2022/QĐ-TTg", period.CounterpartFloor?.Basis);
         Assert.Equal(18, period.Components.Count);
         Assert.Equal(["DA2", "DA3", "DA3.1", "DA3.2", "DA4", "DA4.1", "DA4.2", "DA4.3", "DA6", "DA6.1", "DA6.2", "DA7", "DA7.1", "DA7.2"],
             period.InScope.Select(c => c.Code));
@@ -111,6 +113,18 @@ public sealed class CatalogueReaderTests
     }
 
     [Fact]
+    public void Read_WhenTheCounterpartFloorIsOutOfRangeOrWithoutBasis_RefusesEach()
+    {
+        var problems = ReadEdited(f => f["counterpartFloor"] = new JsonObject { ["rate"] = 1.5 });
+
+        AssertBrokenPaths(problems, "counterpartFloor.basis", "counterpartFloor.rate");
+    }
+
+    [Fact]
+    public void Read_WhenAPeriodStatesNoCounterpartFloor_HasNone() =>
+        Assert.Null(CatalogueReader.Read(Shipped().Also(f => f.Remove("counterpartFloor")).ToJsonString()).Period!.CounterpartFloor);
+
+    [Fact]
     public void Read_WhenNotJson_RefusesTheDocument()
     {
         AssertBrokenPaths(CatalogueReader.Read("{ \"period\": ").Problems, "$");
@@ -155,5 +169,14 @@ public sealed class CatalogueReaderTests
         Assert.Same(v2, choice.Period);
         Assert.False(choice.Provisional);
         Assert.Null(choice.Notice);
+    }
+}
+
+internal static class JsonObjectEdits
+{
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> edit)
+    {
+        edit(o);
+        return o;
     }
 }

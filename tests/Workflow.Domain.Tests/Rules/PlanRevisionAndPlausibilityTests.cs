@@ -51,17 +51,32 @@ public sealed class TypedInMillionsTests
 
 public sealed class CounterpartFloorTests
 {
+    private static ProgrammePeriod Shipped => ShippedCatalogue.Period2021To2025;
+
     [Theory]
     [InlineData(2024, 0)]
     [InlineData(2025, 0.029)]
     public void Check_WhenA2022To2025PlanDeclaresLessThanThreePercent_Refuses(int year, double rate) =>
-        AssertBroken(CounterpartFloor.Check(year, (decimal)rate).ToList(), "counterpart.minimumLocalRate", "Quy tắc 5 (QĐ 02/2022/QĐ-TTg)", "3 %");
+        AssertBroken(CounterpartFloor.Check(year, (decimal)rate, Shipped).ToList(), "counterpart.minimumLocalRate", "Quy tắc 5 (QĐ 02/2022/QĐ-TTg", "3 %", "2021–2025");
 
     [Fact]
-    public void Check_WhenExactlyThreePercent_Passes() => AssertValid(CounterpartFloor.Check(2024, 0.03m).ToList());
+    public void Check_WhenExactlyThreePercent_Passes() => AssertValid(CounterpartFloor.Check(2024, 0.03m, Shipped).ToList());
 
     [Fact]
-    public void Check_WhenA2026Plan_TheBandsDoNotApply() => AssertValid(CounterpartFloor.Check(2026, 0m).ToList());
+    public void Check_WhenA2026PlanUsesTheOldListProvisionally_TheOldFloorDoesNotApply() => AssertValid(CounterpartFloor.Check(2026, 0m, Shipped).ToList());
+
+    [Fact]
+    public void Check_WhenALoadedPeriodRecordsAFloor_ItsYearsAreHeldToIt()
+    {
+        var next = new ProgrammePeriod("2026-2030", 1, 2026, 2030, "x", "y", Shipped.Components, new PeriodCounterpartFloor(0.05m, "QĐ 16/2026/QĐ-TTg"));
+
+        AssertBroken(CounterpartFloor.Check(2027, 0.049m, next, "values.minimumLocalRate.value").ToList(), "values.minimumLocalRate.value", "QĐ 16/2026/QĐ-TTg", "5 %");
+        AssertValid(CounterpartFloor.Check(2027, 0.05m, next).ToList());
+    }
+
+    [Fact]
+    public void Check_WhenThePeriodRecordsNoFloor_NothingIsRefused() =>
+        AssertValid(CounterpartFloor.Check(2027, 0m, new ProgrammePeriod("2026-2030", 1, 2026, 2030, "x", "y", Shipped.Components)).ToList());
 
     [Fact]
     public void Validate_WhenTheHonQuanPlanDeclaresZeroPercent_RefusesAtTheMinimumRate()

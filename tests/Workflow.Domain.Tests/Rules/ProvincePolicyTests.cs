@@ -31,6 +31,18 @@ public class ProvincePolicyTests
     }
 
     [Fact]
+    public void InForce_WhenNextYearsPolicyIsNotYetEffective_IsItsFirstVersionForNextYearAndStillThisYearsForThisYear()
+    {
+        var thisYear = Version(2026, 1, new(2026, 1, 1));
+        var nextFirst = Version(2027, 1, new(2027, 1, 1));
+        var nextSecond = Version(2027, 2, new(2027, 3, 1), advanceRate: 0.3m);
+        var november = new DateTimeOffset(2026, 11, 30, 9, 0, 0, Vietnam);
+
+        Assert.Same(nextFirst, ProvincePolicy.InForce([thisYear, nextFirst, nextSecond], 2027, november));
+        Assert.Same(thisYear, ProvincePolicy.InForce([thisYear, nextFirst, nextSecond], 2026, november));
+    }
+
+    [Fact]
     public void InForce_WhenOnlyAnEarlierYearHasAPolicy_IsThatYearsAndItsAdjustmentEndMovesToTheAskedYear()
     {
         var shipped = Version(2022, 1, new(2022, 1, 1));

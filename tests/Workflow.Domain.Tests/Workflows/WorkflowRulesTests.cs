@@ -40,7 +40,7 @@ public class WorkflowRulesTests
     [Fact]
     public void Check_WhenOwnAgencyClerkSubmitsDraft_Allows()
     {
-        var (refusal, _) = WorkflowRules.Check(Process, InState("Draft"), "submit", Clerk, []);
+        var (refusal, _) = WorkflowRules.Check(Process, InState("Draft"), "submit", Clerk, [], UnitParts.Unassigned);
 
         Assert.Equal(Refusal.None, refusal);
     }
@@ -48,7 +48,7 @@ public class WorkflowRulesTests
     [Fact]
     public void Check_WhenAnotherAgencysClerkSubmits_RefusesAsNotAllowed()
     {
-        var (refusal, reason) = WorkflowRules.Check(Process, InState("Draft"), "submit", OtherAgencyClerk, []);
+        var (refusal, reason) = WorkflowRules.Check(Process, InState("Draft"), "submit", OtherAgencyClerk, [], UnitParts.Unassigned);
 
         Assert.Equal(Refusal.NotAllowed, refusal);
         Assert.Contains("cơ quan chủ trì", reason);
@@ -57,7 +57,7 @@ public class WorkflowRulesTests
     [Fact]
     public void Check_WhenFinanceOfficerOfAnotherUnitAppraises_RefusesAsNotAllowed()
     {
-        var (refusal, _) = WorkflowRules.Check(Process, InState("Submitted"), "appraise-pass", FinanceElsewhere, []);
+        var (refusal, _) = WorkflowRules.Check(Process, InState("Submitted"), "appraise-pass", FinanceElsewhere, [], UnitParts.Unassigned);
 
         Assert.Equal(Refusal.NotAllowed, refusal);
     }
@@ -65,7 +65,7 @@ public class WorkflowRulesTests
     [Fact]
     public void Check_WhenActionDoesNotExistInState_RefusesAsNotAvailableListingTheActions()
     {
-        var (refusal, reason) = WorkflowRules.Check(Process, InState("Submitted"), "approve", Chairman, []);
+        var (refusal, reason) = WorkflowRules.Check(Process, InState("Submitted"), "approve", Chairman, [], UnitParts.Unassigned);
 
         Assert.Equal(Refusal.NotAvailable, refusal);
         Assert.Contains("Đã gửi", reason);
@@ -79,7 +79,7 @@ public class WorkflowRulesTests
         var instance = InState("Appraised");
         var journal = new[] { Did(instance, Clerk, "submit"), Did(instance, Finance, "appraise-pass") };
 
-        var (refusal, reason) = WorkflowRules.Check(Process, instance, "approve", Finance, journal);
+        var (refusal, reason) = WorkflowRules.Check(Process, instance, "approve", Finance, journal, UnitParts.Unassigned);
 
         Assert.Equal(Refusal.SameActor, refusal);
         Assert.Contains("người lập khác người duyệt", reason);
@@ -91,13 +91,13 @@ public class WorkflowRulesTests
         var instance = InState("Appraised");
         var journal = new[] { Did(instance, Clerk, "submit"), Did(instance, Finance, "appraise-pass") };
 
-        Assert.Equal(Refusal.None, WorkflowRules.Check(Process, instance, "approve", Chairman, journal).Refusal);
+        Assert.Equal(Refusal.None, WorkflowRules.Check(Process, instance, "approve", Chairman, journal, UnitParts.Unassigned).Refusal);
     }
 
     [Fact]
     public void Check_WhenInstanceIsCompleted_RefusesEverything()
     {
-        var (refusal, reason) = WorkflowRules.Check(Process, InState("Approved"), "approve", Chairman, []);
+        var (refusal, reason) = WorkflowRules.Check(Process, InState("Approved"), "approve", Chairman, [], UnitParts.Unassigned);
 
         Assert.Equal(Refusal.NotAvailable, refusal);
         Assert.Contains("đã kết thúc", reason);
@@ -109,10 +109,10 @@ public class WorkflowRulesTests
         var both = new Actor(Guid.NewGuid(), "kiemnhiem", ["LeadAgency", "FinanceOffice"], "BP.HQ.NN", "BP.HQ");
         var instance = InState("Submitted");
 
-        var actions = WorkflowRules.AvailableActions(Process, instance, both, [Did(instance, both, "submit")]);
+        var actions = WorkflowRules.AvailableActions(Process, instance, both, [Did(instance, both, "submit")], UnitParts.Unassigned);
 
         Assert.Empty(actions);
-        Assert.Single(WorkflowRules.AvailableActions(Process, instance, Finance, [Did(instance, both, "submit")]));
+        Assert.Single(WorkflowRules.AvailableActions(Process, instance, Finance, [Did(instance, both, "submit")], UnitParts.Unassigned));
     }
 
     [Fact]
@@ -120,8 +120,58 @@ public class WorkflowRulesTests
     {
         var instance = InState("Draft");
 
-        Assert.Equal(("BP.HQ", "BP.HQ.NN"), WorkflowRules.TargetOf(TaskScope.SameAgency, instance));
-        Assert.Equal(("BP.HQ", (string?)null), WorkflowRules.TargetOf(TaskScope.SameUnit, instance));
-        Assert.Equal(("BP", (string?)null), WorkflowRules.TargetOf(TaskScope.ParentUnit, instance));
+        Assert.Equal(("BP.HQ", "BP.HQ.NN"), WorkflowRules.TargetOf(TaskScope.SameAgency, "LeadAgency", instance, UnitParts.Unassigned));
+        Assert.Equal(("BP.HQ", (string?)null), WorkflowRules.TargetOf(TaskScope.SameUnit, "FinanceOffice", instance, UnitParts.Unassigned));
+        Assert.Equal(("BP", (string?)null), WorkflowRules.TargetOf(TaskScope.ParentUnit, "FinanceOffice", instance, UnitParts.Unassigned));
+    }
+
+    // a commune after 1/7/2025: its economic office appraises, and a regional treasury in the province pays
+    private static readonly UnitParts Commune = new(new AssignedAgency("DN.TK.KT", "DN.TK"), null, new AssignedAgency("DN.KBKV", "DN"));
+
+    [Fact]
+    public void TargetOf_WhenAdministrationAssignedThePart_PlacesTheTaskWithThatAgency()
+    {
+        var instance = InState("Submitted");
+
+        Assert.Equal(("DN.TK", "DN.TK.KT"), WorkflowRules.TargetOf(TaskScope.SameUnit, "FinanceOffice", instance, Commune));
+        Assert.Equal(("DN", "DN.KBKV"), WorkflowRules.TargetOf(TaskScope.SameUnit, "Treasury", instance, Commune));
+        Assert.Equal(("BP.HQ", (string?)null), WorkflowRules.TargetOf(TaskScope.SameUnit, "Approver", instance, Commune));
+    }
+
+    [Fact]
+    public void Check_WhenTheAssignedAgencysOfficerAppraises_Allows()
+    {
+        var instance = InState("Submitted");
+        var assignedHere = new UnitParts(new AssignedAgency("BP.HQ.TCKH", "BP.HQ"), null, null);
+
+        Assert.Equal(Refusal.None, WorkflowRules.Check(Process, instance, "appraise-pass", Finance, [], assignedHere).Refusal);
+    }
+
+    [Fact]
+    public void Check_WhenAnotherAgencyIsAssignedToAppraise_RefusesTheUnitsOwnFinanceOfficer()
+    {
+        var instance = InState("Submitted");
+        var assignedElsewhere = new UnitParts(new AssignedAgency("BP.HQ.KT", "BP.HQ"), null, null);
+
+        var (refusal, reason) = WorkflowRules.Check(Process, instance, "appraise-pass", Finance, [], assignedElsewhere);
+
+        Assert.Equal(Refusal.NotAllowed, refusal);
+        Assert.Contains("phụ trách hồ sơ này", reason);
+    }
+
+    [Fact]
+    public void Check_WhenARegionalTreasuryOfficerInTheProvinceActsForAnAssignedCommune_Allows()
+    {
+        var process = new WorkflowDefinition("disbursement", 1, "Giải ngân", "Disbursement", "Approved",
+            [new StateDefinition("Approved", "Đã duyệt", false, new TaskDefinition("Treasury", TaskScope.SameUnit, "Thanh toán", 3, null)),
+             new StateDefinition("Paid", "Đã thanh toán", true, null)],
+            [new TransitionDefinition("Approved", "confirm-payment", "Paid", "Xác nhận", ["Treasury"], false, [], [], [])]);
+        var instance = new WorkflowInstance(Guid.NewGuid(), process, new WorkflowSubject("Disbursement", Guid.NewGuid(), "DN.TK", "DN.TK.DVNN", "DN"), "x", DateTimeOffset.UnixEpoch);
+        var regional = new Actor(Guid.NewGuid(), "khobac.kv", ["Treasury"], "DN.KBKV", "DN");
+        var provinceTreasury = new Actor(Guid.NewGuid(), "khobac.tinh", ["Treasury"], "DN.KBT", "DN");
+
+        Assert.Equal(Refusal.None, WorkflowRules.Check(process, instance, "confirm-payment", regional, [], Commune).Refusal);
+        Assert.Equal(Refusal.NotAllowed, WorkflowRules.Check(process, instance, "confirm-payment", provinceTreasury, [], Commune).Refusal);
+        Assert.Equal(Refusal.NotAllowed, WorkflowRules.Check(process, instance, "confirm-payment", regional, [], UnitParts.Unassigned).Refusal);
     }
 }

@@ -4,6 +4,7 @@ using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Plans;
+using Workflow.Domain.Plans.Rules;
 using Workflow.Infrastructure.Catalogues;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Policies;
@@ -19,7 +20,7 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
     /// <param name="PolicyVersionId">The province's policy version the plan was checked against (<see cref="Workflow.Domain.Policies.ProvincePolicy"/>), null when none.</param>
     public sealed record Context(CounterpartTerms Applied, IReadOnlyCollection<Agency> Agencies, IReadOnlyList<AdminUnit> NewUnits, int? PolicyVersionId);
 
-    /// <summary>Runs RULES.md 1–5 and the organisation checks; throws with every violation, or returns what the plan applies.</summary>
+    /// <summary>Runs RULES.md 1–5, 22 and the organisation checks; throws with every violation, or returns what the plan applies.</summary>
     public async Task<Context> CheckAsync(PlanContent content, CancellationToken ct)
     {
         var chain = Chain(content.Unit).ToList();
@@ -52,7 +53,15 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
         // the province's policy in force now for the plan's year (a merged province's successor's); the file's own
         // counterpart block may ask for more local money than it, never less (PlanRules)
         var version = province is null ? null : await db.PolicyInForceAsync(province.Code, content.FiscalYear, clock.GetUtcNow(), ct);
+        // from 2026 a policy carried forward from an earlier year does not count: the new programme's rules are not the old one's
+        if (version is not null && TwoLevelGovernment.Applies(content.FiscalYear) && version.FiscalYear != content.FiscalYear)
+            version = null;
         var policy = version?.Values;
+
+        var recorded = known.GetValueOrDefault(content.Unit.Code);
+        var successor = recorded?.SuccessorCode is { } successorCode
+            ? await db.AdminUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == successorCode, ct) : null;
+        violations.AddRange(TwoLevelGovernment.Check(content, recorded, successor));
 
         // a unit seen for the first time brings its lead agencies with its plan; a known one must name its own
         var agencies = await db.Agencies.Where(a => a.UnitCode == content.Unit.Code).ToListAsync(ct);

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Features.Workflows;
 
 /// <summary>Where an instance stands for the caller: the version it follows, its state's label, and the actions the caller may take now.</summary>
-public sealed class CallerActions(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access)
+public sealed class CallerActions(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access, TimeProvider clock)
 {
     public sealed record Standing(WorkflowDefinition Definition, string StateName, IReadOnlyList<ActionView> Actions);
 
@@ -15,7 +16,8 @@ public sealed class CallerActions(WorkflowDbContext db, DefinitionCatalog catalo
     {
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(ct);
+        var parts = await db.UnitPartsAsync(instance.UnitCode, WorkingCalendar.VietnamToday(clock), ct);
         return new Standing(definition, definition.State(instance.State).DisplayName,
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal).Select(GetInstanceHandler.ActionOf).ToList());
+            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal, parts).Select(GetInstanceHandler.ActionOf).ToList());
     }
 }

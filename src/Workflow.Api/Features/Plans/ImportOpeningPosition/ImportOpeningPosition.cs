@@ -11,6 +11,7 @@ using Workflow.Domain.Opening;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Settlements;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 
@@ -60,6 +61,7 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
         var parent = await db.AdminUnits.AsNoTracking().Where(u => u.Code == plan.UnitCode)
             .Select(u => u.Level == AdminLevel.Province ? null : u.ParentCode).SingleAsync(cancellationToken);
         var yearEnd = new DateOnly(plan.FiscalYear, 12, 31);
+        var parts = await db.UnitPartsAsync(plan.UnitCode, today, cancellationToken);
         SourceAmounts committed = SourceAmounts.Zero, disbursed = SourceAmounts.Zero, outstanding = SourceAmounts.Zero, settled = SourceAmounts.Zero;
         var disbursementCount = 0;
         var settlementCount = 0;
@@ -78,7 +80,7 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
             runtime.OpenAt(ProposalProcess.DefinitionId, subjectOf(ProposalProcess.SubjectType, proposal.Id),
                 item.Settlement is null ? ProposalProcess.Approved : ProposalProcess.Settled, actor, OpeningPosition.Action, OpeningPosition.Comment,
                 Data(OpeningSheet.Proposals, row.Row, new() { ["decisionNumber"] = row.DecisionNumber.Trim(), ["decisionDate"] = row.DecisionDate.ToString("yyyy-MM-dd") }),
-                proposalInstance);
+                proposalInstance, parts);
             db.Move(lineBalances, LedgerEntryKind.Commit, row.Split, Reference(now,
                 $"{OpeningPosition.NotePrefix}: cam kết chi theo quyết định phê duyệt {proposal.DecisionNumber} ({proposal.Code})", proposalInstance, proposal.Id));
             committed += row.Split;
@@ -95,7 +97,7 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
                 runtime.OpenAt(DisbursementProcess.DefinitionId, subjectOf(DisbursementProcess.SubjectType, disbursement.Id), DisbursementProcess.Paid, actor,
                     OpeningPosition.Action, OpeningPosition.Comment,
                     Data(OpeningSheet.Disbursements, d.Row, new() { ["kind"] = d.Kind.ToString(), ["treasuryReference"] = d.TreasuryReference.Trim(), ["paidOn"] = d.PaidOn.ToString("yyyy-MM-dd") }),
-                    instance);
+                    instance, parts);
                 var what = d.Kind == DisbursementKind.Advance ? "tạm ứng" : "thanh toán";
                 db.Move(lineBalances, LedgerEntryKind.Disburse, paid.Cash, Reference(now,
                     $"{OpeningPosition.NotePrefix}: {what} {disbursement.Code}, chứng từ kho bạc {disbursement.TreasuryReference}", instance, proposal.Id, disbursement.Id));
@@ -116,7 +118,7 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
                 runtime.OpenAt(SettlementProcess.DefinitionId, subjectOf(SettlementProcess.SubjectType, settlement.Id),
                     done.AwaitsRefund ? SettlementProcess.Approved : SettlementProcess.Closed, actor, OpeningPosition.Action, OpeningPosition.Comment,
                     Data(OpeningSheet.Settlements, s.Row, new() { ["actualCost"] = s.ActualCost.Total.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-                    instance);
+                    instance, parts);
                 var reference = Reference(now, $"{OpeningPosition.NotePrefix}: quyết toán {proposal.Code}", instance, proposal.Id, settlementId: settlement.Id);
                 db.Move(lineBalances, LedgerEntryKind.Release, done.Outcome.Release, reference);
                 db.Move(lineBalances, LedgerEntryKind.Settle, done.Outcome.Settle, reference);

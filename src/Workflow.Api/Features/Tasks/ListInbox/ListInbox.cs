@@ -4,6 +4,7 @@ using Workflow.Api.Common;
 using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 
@@ -47,12 +48,13 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         var journals = (await db.Journal.AsNoTracking().Where(e => instanceIds.Contains(e.InstanceId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.InstanceId);
         var today = DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
+        var parts = await db.UnitPartsAsync(instances.Values.Select(i => i.UnitCode).Distinct().ToList(), today, cancellationToken);
 
         var items = page.Select(t =>
         {
             var instance = instances[t.InstanceId];
             var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, journals[t.InstanceId].ToList());
+            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, journals[t.InstanceId].ToList(), parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned));
             int? left = t.DueAt is { } due ? calendar.WorkingDaysBetween(today, DateOnly.FromDateTime(due.ToOffset(WorkingCalendar.VietnamOffset).DateTime)) : null;
             return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, t.State, definition.State(t.State).DisplayName,
                 t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left, actions.Select(GetInstanceHandler.ActionOf).ToList());

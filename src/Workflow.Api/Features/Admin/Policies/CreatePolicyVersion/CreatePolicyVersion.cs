@@ -5,6 +5,7 @@ using Workflow.Api.Common;
 using Workflow.Domain.Administration;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
+using Workflow.Domain.Plans.Rules;
 using Workflow.Domain.Policies;
 using Workflow.Domain.Proposals;
 using Workflow.Domain.Workflows;
@@ -103,7 +104,8 @@ public sealed class CreatePolicyVersionValidator : AbstractValidator<CreatePolic
 /// Adds version n+1 of a province's policy for the year. It applies from its effective date, which is not before
 /// today (Vietnam) unless it is the year's first version: what was checked before keeps the version it recorded.
 /// </summary>
-public sealed class CreatePolicyVersionHandler(WorkflowDbContext db, PolicyAccess access, AdminJournal journal, ICurrentUser user, TimeProvider clock)
+public sealed class CreatePolicyVersionHandler(WorkflowDbContext db, PolicyAccess access, AdminJournal journal, ICurrentUser user,
+    Workflow.Infrastructure.Catalogues.ProgrammeCatalogues catalogues, TimeProvider clock)
     : IRequestHandler<CreatePolicyVersionCommand, PolicyVersionView>
 {
     public async Task<PolicyVersionView> Handle(CreatePolicyVersionCommand request, CancellationToken cancellationToken)
@@ -111,6 +113,9 @@ public sealed class CreatePolicyVersionHandler(WorkflowDbContext db, PolicyAcces
         var province = await access.ProvinceAsync(request.Province, cancellationToken);
         var year = request.FiscalYear!.Value;
         var values = request.Values!.ToValues(year, [])!;
+        // the period's legal floor binds the province as it binds each plan (RULES.md 5)
+        if (CounterpartFloor.Check(year, values.MinimumLocalRate.Value, catalogues.For(year).Period, "values.minimumLocalRate.value").ToList() is [_, ..] belowFloor)
+            throw new ValidationFailedException(belowFloor);
         var latest = await db.ProvincePolicies.Where(p => p.ProvinceCode == province.Code && p.FiscalYear == year)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
