@@ -110,6 +110,10 @@ public sealed class FirstAdministratorTests : IDisposable
         using var clerk = factory.WithToken(tokens["cx.nongnghiep"]);
         using var read = await clerk.GetAsync($"/api/plans/{(string)plan["id"]!}");
         await read.ExpectAsync(HttpStatusCode.OK);
+
+        // the district history of 2022–2025 still imports as published, unit chain and agencies from the file
+        using var history = await admin.ImportAsync(PlanFixture.Text);
+        Assert.Equal("BP.HQ", (string?)(await history.ExpectAsync(HttpStatusCode.Created))!["unitCode"]);
     }
 
     private static async Task<JsonNode> Post(HttpClient client, string url, object body)
