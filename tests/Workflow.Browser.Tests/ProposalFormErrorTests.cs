@@ -41,10 +41,10 @@ public sealed class ProposalFormErrorTests(AppServer app, BrowserFixture browser
     [Fact]
     public async Task Support_above_the_cap_is_flagged_while_typing_and_refused_on_submit_with_rule_10()
     {
-        var clerk = await SignedInAsync("nongnghiep");
+        var clerk = await SignedInAsync(CommunePlan.Clerk);
         var title = $"Dự án liên kết chuỗi giá trị hồ tiêu {Guid.NewGuid().ToString("N")[..6]}";
-        // a year still open: the seeded 2024 plan is closed for new commitments (rule 19) before the cap is looked at
-        var form = await PlanPage.OpenProposalFormAsync(clerk, await PlanFile.OpenYearAsync(App), "DA2");
+        // Tân Khai's plan for this year, still open: the seeded 2024 plan is closed for new commitments (rule 19) before the cap is looked at
+        var form = await PlanPage.OpenProposalFormAsync(clerk, CommunePlan.OpenYear, "DA2");
         // a value chain in an ordinary area gets at most 50 % of its cost; this asks for 60 %
         await form.FillAsync(SeededPlan.ModelDraft(title) with { Kind = "ValueChain", AreaType = "Other", TotalCost = 100_000_000, StateSupport = 60_000_000, Cash = 40_000_000 });
 

@@ -185,9 +185,11 @@ public static class PlanRules
     {
         if (!AmountsUsable(plan)) return;
 
+        // from 2026 any district money is rule 22's to refuse, once; rule 4 does not repeat it
+        var sources = FundingSources.LocalBudget.Where(s => s != FundingSource.District || !TwoLevelGovernment.Applies(plan.FiscalYear)).ToList();
         for (var i = 0; i < plan.Lines.Count; i++)
-            CheckShare($"lines[{i}].amounts", plan.Lines[i].Amounts, terms, v);
-        CheckShare("totals", plan.Totals, terms, v);
+            CheckShare($"lines[{i}].amounts", plan.Lines[i].Amounts, terms, sources, v);
+        CheckShare("totals", plan.Totals, terms, sources, v);
 
         var central = plan.Totals.GetValueOrDefault(FundingSource.Central);
         var local = FundingSources.LocalBudget.Sum(s => plan.Totals.GetValueOrDefault(s));
@@ -196,10 +198,10 @@ public static class PlanRules
             v.Add(new("totals", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)}{RuleText.Basis(terms.Bases?.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
     }
 
-    private static void CheckShare(string path, IReadOnlyDictionary<FundingSource, long> amounts, CounterpartTerms terms, List<Violation> v)
+    private static void CheckShare(string path, IReadOnlyDictionary<FundingSource, long> amounts, CounterpartTerms terms, IReadOnlyList<FundingSource> sources, List<Violation> v)
     {
         var central = amounts.GetValueOrDefault(FundingSource.Central);
-        foreach (var source in FundingSources.LocalBudget)
+        foreach (var source in sources)
         {
             var rate = terms.RateOf(source);
             var amount = amounts.GetValueOrDefault(source);

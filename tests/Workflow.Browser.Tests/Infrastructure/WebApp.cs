@@ -11,7 +11,11 @@ public static class WebApp
 
     /// <summary>The demo organisation's users (Seed:Demo), all with <see cref="DemoPassword"/>.</summary>
     public static readonly IReadOnlyList<string> DemoUsers =
-        ["nongnghiep", "yte", "gdnn", "laodong", "vanhoa", "taichinh", "taichinh2", "chutich", "khobac", "admin"];
+        [
+            "nongnghiep", "yte", "gdnn", "laodong", "vanhoa", "taichinh", "taichinh2", "chutich", "khobac", "admin",
+            "tk.nongnghiep", "tk.vanhoa", "tk.kinhte", "tk.kinhte2", "tk.chutich", "th.nongnghiep", "th.kinhte", "th.chutich",
+            "khobac.kv", "dn.giamsat", "dn.quantri",
+        ];
 
     /// <summary>The sign-in form (the one holding <c>#UserName</c>).</summary>
     public static ILocator SignInForm(IPage page) => page.Locator("form", new() { Has = page.Locator("#UserName") });

@@ -110,14 +110,16 @@ public sealed partial class ProposalForm(IPage page)
     public Task<string[]> AnnouncementsAsync() => page.EvaluateAsync<string[]>("() => window.__announcements");
 
     /// <summary>Expects the preview to show these amounts per source and their total, as the server answered them.</summary>
-    public async Task ExpectPreviewAsync(long central, long provincial, long district)
+    public async Task ExpectPreviewAsync(long central, long provincial, long district) =>
+        await ExpectPreviewAsync(new Dictionary<string, long> { ["Central"] = central, ["Provincial"] = provincial, ["District"] = district });
+
+    /// <summary>The preview shows these parts per source (every other source 0) and their total.</summary>
+    public async Task ExpectPreviewAsync(IReadOnlyDictionary<string, long> parts)
     {
         await ExpectPreviewSettledAsync();
-        await Expect(PreviewPart("Central")).ToHaveTextAsync(Ui.Vnd(central));
-        await Expect(PreviewPart("Provincial")).ToHaveTextAsync(Ui.Vnd(provincial));
-        await Expect(PreviewPart("District")).ToHaveTextAsync(Ui.Vnd(district));
-        await Expect(PreviewPart("Commune")).ToHaveTextAsync(Ui.Vnd(0));
-        await Expect(PreviewTotal).ToHaveTextAsync(Ui.Vnd(central + provincial + district));
+        foreach (var source in new[] { "Central", "Provincial", "District", "Commune" })
+            await Expect(PreviewPart(source)).ToHaveTextAsync(Ui.Vnd(parts.GetValueOrDefault(source)));
+        await Expect(PreviewTotal).ToHaveTextAsync(Ui.Vnd(parts.Values.Sum()));
     }
 
     /// <summary>Presses "Lưu dự thảo" and returns whether the draft was saved (the browser went to <c>/de-xuat/{id}</c>).</summary>
