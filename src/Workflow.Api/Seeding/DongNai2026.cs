@@ -77,7 +77,7 @@ public static class DongNai2026
         new(TanHung, UnitPart.Treasury, RegionalTreasury, TwoLevelsFrom),
     ];
 
-    private const string Illustrative2026 = "Minh họa: tỷ lệ đối ứng giai đoạn 2026–2035 do QĐ 16/2026/QĐ-TTg quy định, chưa đối chiếu; thay bằng nghị quyết của HĐND tỉnh";
+    private const string Illustrative2026 = "QĐ 16/2026/QĐ-TTg (tỷ lệ đối ứng giai đoạn 2026–2035, chưa đối chiếu); thay bằng nghị quyết của HĐND tỉnh";
     private const string CapsBasis = "NĐ 27/2022/NĐ-CP, NĐ 38/2023/NĐ-CP (giai đoạn 2021–2025; áp dụng tạm cho năm {0} đến khi có quy định mới)";
 
     /// <summary>

@@ -150,7 +150,7 @@ public static class PlanRules
         else if (CounterpartFloor.Check(plan.FiscalYear, stated.MinimumLocalRate, catalogue).ToList() is [_, ..] belowFloor)
             v.AddRange(belowFloor);
         else if (provincePolicy is not null && stated.MinimumLocalRate < provincePolicy.MinimumLocalRate)
-            v.Add(new("counterpart.minimumLocalRate", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)}{RuleText.Basis(provincePolicy.Bases?.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}; kế hoạch chỉ được nêu mức cao hơn."));
+            v.Add(new("counterpart.minimumLocalRate", $"{RuleText.Prefix(CounterpartFloor.Number)} tỷ lệ đối ứng tối thiểu {Rate(stated.MinimumLocalRate)} thấp hơn mức {Rate(provincePolicy.MinimumLocalRate)}{RuleText.Basis(provincePolicy.Bases?.MinimumLocalRate)} áp dụng cho tỉnh năm {plan.FiscalYear}; kế hoạch chỉ được nêu mức cao hơn."));
 
         foreach (var (source, rate) in stated.Rates)
         {
@@ -195,7 +195,7 @@ public static class PlanRules
         var local = FundingSources.LocalBudget.Sum(s => plan.Totals.GetValueOrDefault(s));
         var required = terms.MinimumLocalRate * central;
         if (local < required)
-            v.Add(new("totals", $"Quy tắc 5 (QĐ 02/2022/QĐ-TTg): vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)}{RuleText.Basis(terms.Bases?.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
+            v.Add(new("totals", $"{RuleText.Prefix(CounterpartFloor.Number)} vốn đối ứng địa phương {Vnd.Format(local)} thấp hơn mức tối thiểu {Rate(terms.MinimumLocalRate)}{RuleText.Basis(terms.Bases?.MinimumLocalRate)} × NSTW {Vnd.Format(central)} = {Vnd.Format((long)Math.Ceiling(required))}."));
     }
 
     private static void CheckShare(string path, IReadOnlyDictionary<FundingSource, long> amounts, CounterpartTerms terms, IReadOnlyList<FundingSource> sources, List<Violation> v)

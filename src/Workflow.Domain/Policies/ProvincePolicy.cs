@@ -8,7 +8,11 @@ using Workflow.Domain.Workflows;
 namespace Workflow.Domain.Policies;
 
 /// <summary>One parameter of a province's policy: its value, the legal text it comes from, and whether the value is only illustrative (not yet confirmed in a resolution).</summary>
-public sealed record PolicyValue<T>(T Value, string Basis, bool Illustrative = false);
+public sealed record PolicyValue<T>(T Value, string Basis, bool Illustrative = false)
+{
+    /// <summary>The basis as refusals and pages cite it: an illustrative value says so.</summary>
+    public string Cited => Illustrative ? $"{Basis} — giá trị minh họa, chưa đối chiếu văn bản" : Basis;
+}
 
 /// <summary>
 /// Every numeric rule parameter a province sets for a fiscal year (RULES.md preamble): counterpart (rules 4–5),
@@ -38,15 +42,15 @@ public sealed record PolicyValues(
 
     public CounterpartTerms Counterpart => new(MinimumLocalRate.Value, CounterpartRates.Value, RoundingUnit.Value)
     {
-        Bases = new(MinimumLocalRate.Basis, CounterpartRates.Basis, RoundingUnit.Basis),
+        Bases = new(MinimumLocalRate.Cited, CounterpartRates.Cited, RoundingUnit.Cited),
     };
 
     public SupportPolicy Support => new(SupportCapRates.Value, TaskBasedMaximum.Value, MinimumBeneficiaryShare.Value, PriorityBeneficiaryShare.Value)
     {
-        Bases = new(SupportCapRates.Basis, TaskBasedMaximum.Basis, MinimumBeneficiaryShare.Basis),
+        Bases = new(SupportCapRates.Cited, TaskBasedMaximum.Cited, MinimumBeneficiaryShare.Cited),
     };
 
-    public AdvanceCapPolicy Advance => new(AdvanceContractAbove.Value, AdvanceMaxRate.Value) { Basis = AdvanceMaxRate.Basis };
+    public AdvanceCapPolicy Advance => new(AdvanceContractAbove.Value, AdvanceMaxRate.Value) { Basis = AdvanceMaxRate.Cited };
 
     /// <summary>What RULES.md says before any province decides: the values a new policy starts from.</summary>
     public static PolicyValues Defaults(int fiscalYear, CounterpartTerms counterpart, string counterpartBasis, SupportPolicy support, string supportBasis) => new(
