@@ -16,6 +16,8 @@ using Workflow.Api.Features.Admin.ListUnits;
 using Workflow.Api.Features.Admin.ReadJournal;
 using Workflow.Api.Features.Admin.RenameUnit;
 using Workflow.Api.Features.Admin.SetAssignments;
+using Workflow.Api.Features.Admin.GetCeilings;
+using Workflow.Api.Features.Admin.SetCeilings;
 using Workflow.Api.Features.Admin.UpdateAgency;
 using Workflow.Api.Features.Admin.Users.CreateUser;
 using Workflow.Api.Features.Admin.Users.ListUsers;
@@ -99,7 +101,7 @@ public static class AdminEndpoints
                 TypedResults.Ok(await m.Send(new GetAssignmentsQuery(code), ct)))
             .WithName("getUnitAssignments")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Cơ quan thẩm định, phê duyệt, kho bạc kiểm soát chi của đơn vị: đang hiệu lực và lịch sử. Quy trình chưa đọc dữ liệu này.");
+            .WithSummary("Cơ quan thẩm định, phê duyệt, kho bạc kiểm soát chi của đơn vị: đang hiệu lực và lịch sử. Việc của quy trình được giao theo phân công đang hiệu lực.");
         units.MapPut("/{code}/assignments", async (string code, SetAssignmentsRequest? body, IMediator m, CancellationToken ct) =>
             {
                 var request = body ?? throw NoBody();
@@ -110,6 +112,23 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Phân công từ ngày validFrom: appraiser (Phòng TC-KH của đơn vị), approver (UBND của đơn vị), treasury (kho bạc của đơn vị hoặc cấp trên).");
+
+        units.MapGet("/{code}/ceilings/{period}", async (string code, string period, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetCeilingsQuery(code, period), ct)))
+            .WithName("getUnitCeilings")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Kế hoạch trung hạn của đơn vị cho giai đoạn (2026-2030): trần theo dự án và nguồn, số các kế hoạch năm đã phân bổ và còn lại.");
+        units.MapPut("/{code}/ceilings/{period}", async (string code, string period, SetCeilingsRequest? body, IMediator m, CancellationToken ct) =>
+            {
+                var request = body ?? throw NoBody();
+                return TypedResults.Ok(await m.Send(new SetCeilingsCommand(code, period, request.Basis, request.Lines), ct));
+            })
+            .WithName("setUnitCeilings")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Ghi cả bộ trần trung hạn của giai đoạn (basis, lines: component, amounts theo nguồn); danh sách rỗng bỏ giới hạn. Từ chối (409) khi các kế hoạch năm đã phân bổ vượt trần mới.");
 
         var agencies = group.MapGroup("/agencies").RequireAuthorization(Policies.Administer);
         agencies.MapGet("", async (string? unit, string? kind, IMediator m, CancellationToken ct) =>

@@ -57,5 +57,8 @@ public static class AdminObjectTypes
     /// <summary>A version of a province's policy; its id is <c>province/fiscalYear/version</c>.</summary>
     public const string Policy = nameof(Policy);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy];
+    /// <summary>A unit's medium-term ceilings for a period, replaced whole; the id is <c>unit/from-to</c>.</summary>
+    public const string Ceiling = nameof(Ceiling);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling];
 }

@@ -18,7 +18,8 @@ public enum UnitPart
 /// Which agency plays <see cref="Part"/> for <see cref="UnitCode"/> from <see cref="ValidFrom"/> on; the latest row per
 /// unit and part is the one in force, earlier ones are history. The appraiser and the approver are agencies of the
 /// unit itself; one regional treasury serves many communes, so the treasury may also be an agency of a unit above
-/// (the province). Recorded data only: the workflow does not read it yet.
+/// (the province). The workflow reads the assignment in force (<c>UnitParts</c>): its tasks land with that agency and
+/// only its officers act in that part; a unit without one falls back to the officers of the role in the unit itself.
 /// </summary>
 public sealed class UnitAssignment
 {

@@ -21,6 +21,23 @@ internal sealed class UnitAssignmentConfiguration : IEntityTypeConfiguration<Uni
     }
 }
 
+internal sealed class MediumTermCeilingConfiguration : IEntityTypeConfiguration<Domain.Plans.MediumTermCeiling>
+{
+    public void Configure(EntityTypeBuilder<Domain.Plans.MediumTermCeiling> b)
+    {
+        b.ToTable("medium_term_ceilings");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(c => c.Component).HasMaxLength(16).IsRequired();
+        b.Property(c => c.Basis).HasMaxLength(500).IsRequired();
+        b.Property(c => c.SetBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(c => new { c.UnitCode, c.FromYear, c.ToYear, c.Component }).IsUnique();
+        b.HasOne<AdminUnit>().WithMany().HasForeignKey(c => c.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        b.MapSourceAmounts(c => c.Amounts);
+        b.Ignore(c => c.Period);
+    }
+}
+
 internal sealed class AdminJournalEntryConfiguration : IEntityTypeConfiguration<AdminJournalEntry>
 {
     public void Configure(EntityTypeBuilder<AdminJournalEntry> b)

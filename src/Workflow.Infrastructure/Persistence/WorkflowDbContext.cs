@@ -41,6 +41,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<Lapse> Lapses => Set<Lapse>();
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+    public DbSet<MediumTermCeiling> MediumTermCeilings => Set<MediumTermCeiling>();
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

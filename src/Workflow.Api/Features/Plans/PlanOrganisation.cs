@@ -67,7 +67,10 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
         var agencies = await db.Agencies.Where(a => a.UnitCode == content.Unit.Code).ToListAsync(ct);
         var unitIsNew = agencies.Count == 0;
 
-        violations.AddRange(PlanRules.Validate(content, policy?.Counterpart, unitIsNew ? null : agencies, catalogues.For(content.FiscalYear).Period));
+        var catalogue = catalogues.For(content.FiscalYear).Period;
+        violations.AddRange(PlanRules.Validate(content, policy?.Counterpart, unitIsNew ? null : agencies, catalogue));
+        if (violations.Count == 0)
+            violations.AddRange(await CeilingViolationsAsync(content, catalogue, ct));
         if (violations.Count > 0) throw new ValidationFailedException(violations);
 
         if (unitIsNew)
@@ -76,6 +79,17 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
                 .ToList();
 
         return new Context(content.Counterpart ?? policy!.Counterpart, agencies, newUnits, version?.Id);
+    }
+
+    /// <summary>The unit's medium-term ceilings against its other years' plans and this one (a revision replaces its own year).</summary>
+    private async Task<IEnumerable<Violation>> CeilingViolationsAsync(PlanContent content, ProgrammePeriod catalogue, CancellationToken ct)
+    {
+        var year = content.FiscalYear;
+        var ceilings = await db.MediumTermCeilings.AsNoTracking()
+            .Where(c => c.UnitCode == content.Unit.Code && c.FromYear <= year && c.ToYear >= year).ToListAsync(ct);
+        if (ceilings.Count == 0) return [];
+        var others = await MediumTermCeilings.AllocatedAsync(db, content.Unit.Code, ceilings[0].FromYear, ceilings[0].ToYear, year, ct);
+        return WithinMediumTermCeiling.Check(content, ceilings, others, catalogue);
     }
 
     /// <summary>Finance officers manage the plans of their own unit and the units below it; administrators any.</summary>

@@ -639,6 +639,70 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("counterpart_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Plans.MediumTermCeiling", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amounts", "Workflow.Domain.Plans.MediumTermCeiling.Amounts#SourceAmounts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Central")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Central");
+
+                            b1.Property<long>("Commune")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Commune");
+
+                            b1.Property<long>("District")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("District");
+
+                            b1.Property<long>("Provincial")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Provincial");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode", "FromYear", "ToYear", "Component")
+                        .IsUnique();
+
+                    b.ToTable("medium_term_ceilings", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1694,6 +1758,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasOne("Workflow.Domain.Plans.PlanLine", null)
                         .WithMany()
                         .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Plans.MediumTermCeiling", b =>
+                {
+                    b.HasOne("Workflow.Domain.Catalog.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
