@@ -17,7 +17,8 @@ public sealed record PolicyValue<T>(T Value, string Basis, bool Illustrative = f
 /// <summary>
 /// Every numeric rule parameter a province sets for a fiscal year (RULES.md preamble): counterpart (rules 4–5),
 /// support caps and beneficiary shares (10–11), the advance cap (14), the amount above which the Approver must also
-/// approve a disbursement (stored only), deadlines per workflow state in working days (21, stored, optional) and the
+/// approve a disbursement (stored only), deadlines per workflow state in working days (21, optional: they replace the
+/// definition's) and the
 /// end of the adjustment period that closes the year (19).
 /// </summary>
 public sealed record PolicyValues(
@@ -49,6 +50,10 @@ public sealed record PolicyValues(
     {
         Bases = new(SupportCapRates.Cited, TaskBasedMaximum.Cited, MinimumBeneficiaryShare.Cited),
     };
+
+    /// <summary>The working days a task of <paramref name="definitionId"/>'s <paramref name="state"/> gets (key <c>proposal.Submitted</c>); null to keep the definition's.</summary>
+    public int? DeadlineFor(string definitionId, string state) =>
+        DeadlineDays?.Value.TryGetValue($"{definitionId}.{state}", out var days) == true ? days : null;
 
     public AdvanceCapPolicy Advance => new(AdvanceContractAbove.Value, AdvanceMaxRate.Value) { Basis = AdvanceMaxRate.Cited };
 
@@ -105,7 +110,9 @@ public sealed record PolicyValues(
         {
             Basis(deadlines.Basis, $"{path}.deadlineDays", v);
             foreach (var (state, days) in deadlines.Value)
-                if (string.IsNullOrWhiteSpace(state) || days is < 1 or > 365)
+                if (state.Split('.') is not [{ Length: > 0 }, { Length: > 0 }])
+                    v.Add(new($"{path}.deadlineDays.value.{state}", $"Khóa '{state}' ghi quy trình.trạng thái, ví dụ proposal.Submitted."));
+                else if (days is < 1 or > 365)
                     v.Add(new($"{path}.deadlineDays.value.{state}", $"Thời hạn phải từ 1 đến 365 ngày làm việc (đã ghi {days})."));
         }
         if (AdjustmentPeriodEnd.Value < new DateOnly(fiscalYear, 12, 31) || AdjustmentPeriodEnd.Value > new DateOnly(fiscalYear + 1, 12, 31))

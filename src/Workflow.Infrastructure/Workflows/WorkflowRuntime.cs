@@ -4,6 +4,8 @@ using Workflow.Domain.Common;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Policies;
+using Workflow.Domain.Policies;
 
 namespace Workflow.Infrastructure.Workflows;
 
@@ -24,10 +26,11 @@ public sealed class WorkflowRuntime(
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance(instanceId ?? Guid.NewGuid(), definition, subject, actor.UserName, now);
         var parts = await PartsAsync(instance, now, ct);
+        var policy = await PolicyAsync(instance, now, ct);
         db.WorkflowInstances.Add(instance);
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, actor.Roles.FirstOrDefault() ?? "", null, "start",
             definition.InitialState, null, "{}", JournalEntry.Genesis));
-        OpenTask(instance, definition.State(definition.InitialState), parts, now);
+        OpenTask(instance, definition.State(definition.InitialState), parts, policy, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
             null, "start", instance.State, actor.UserName, instance.Revision), now);
         await SaveAsync(ct);
@@ -43,7 +46,7 @@ public sealed class WorkflowRuntime(
         db.WorkflowInstances.Add(instance);
         var role = actor.Roles.FirstOrDefault() ?? "";
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, role, null, action, target.Name, comment, CanonicalJson.Serialize(data), JournalEntry.Genesis));
-        OpenTask(instance, target, parts, now);
+        OpenTask(instance, target, parts, null, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
             null, action, instance.State, actor.UserName, instance.Revision), now);
         return instance;
@@ -108,7 +111,7 @@ public sealed class WorkflowRuntime(
         instance.MoveTo(to, now);
         db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
             CanonicalJson.Serialize(payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
-        OpenTask(instance, to, parts, now);
+        OpenTask(instance, to, parts, to.Task is null ? null : await PolicyAsync(instance, now, ct), now);
         foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
             from.Name, action, to.Name, actor.UserName, instance.Revision), now);
@@ -119,11 +122,17 @@ public sealed class WorkflowRuntime(
     private Task<UnitParts> PartsAsync(WorkflowInstance instance, DateTimeOffset now, CancellationToken ct) =>
         db.UnitPartsAsync(instance.UnitCode, DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime), ct);
 
-    private void OpenTask(WorkflowInstance instance, StateDefinition state, UnitParts parts, DateTimeOffset now)
+    /// <summary>The policy of the instance's province in force today (Vietnam), for the deadlines it sets (RULES.md 21).</summary>
+    private async Task<ProvincePolicy?> PolicyAsync(WorkflowInstance instance, DateTimeOffset now, CancellationToken ct) =>
+        await db.PolicyInForceAsync(instance.UnitCode, now.ToOffset(WorkingCalendar.VietnamOffset).Year, now, ct);
+
+    /// <param name="policy">The province's policy: its deadline for the state replaces the definition's; null keeps the definition's.</param>
+    private void OpenTask(WorkflowInstance instance, StateDefinition state, UnitParts parts, ProvincePolicy? policy, DateTimeOffset now)
     {
         if (state.Task is not { } definition) return;
         var (unit, agency) = WorkflowRules.TargetOf(definition.Scope, definition.Role, instance, parts);
-        DateTimeOffset? due = definition.DeadlineDays is { } days ? calendar.DueAt(now, days) : null;
+        var deadline = policy?.Values.DeadlineFor(instance.DefinitionId, state.Name) ?? definition.DeadlineDays;
+        DateTimeOffset? due = deadline is { } days ? calendar.DueAt(now, days) : null;
         var task = new WorkflowTask(Guid.NewGuid(), instance, definition, unit, agency, now, due);
         db.Tasks.Add(task);
         OutboxWriter.Add(db, new TaskOpened(task.Id, instance.Id, instance.SubjectType, instance.SubjectId, state.Name, state.DisplayName,

@@ -151,3 +151,41 @@ public sealed class CommunePolicyChangeTests(CommuneFixture fixture) : IClassFix
         Assert.NotEqual(seeded, (int?)created["id"]);
     }
 }
+
+/// <summary>RULES.md 21: a province's policy sets the working days of a step; tasks opened after it take them.</summary>
+public sealed class CommuneDeadlineTests(CommuneFixture fixture) : IClassFixture<CommuneFixture>
+{
+    [Fact]
+    public async Task Submit_WhenDongNaisPolicyGivesAppraisal10WorkingDays_TheTaskIsDue10WorkingDaysOutInsteadOfTheDefinitions3()
+    {
+        using var s = new Session(fixture.Factory);
+        var clerk = await s.As("tk.nongnghiep");
+        var plan = (await clerk.FindPlanIdAsync("DN.TK", 2026))!.Value;
+        var line = await clerk.LineIdAsync(plan, "DA2");
+        var before = await clerk.CreateProposalOkAsync(CommuneStoryTests.Model(line, 50_000_000, "Mô hình nuôi gà (trước khi đổi thời hạn)"));
+        await clerk.ActOkAsync("proposals", before, "submit");
+
+        var values = PolicyApi.Values();
+        values["deadlineDays"] = new JsonObject { ["value"] = new JsonObject { ["proposal.Submitted"] = 10 }, ["basis"] = "Quyết định 5/2026/QĐ-UBND tỉnh Đồng Nai" };
+        await (await s.As("dn.quantri")).CreatePolicyAsync(PolicyApi.Version("DN", 2026, "2026-03-02", values)).CreatedAsync();
+        var after = await clerk.CreateProposalOkAsync(CommuneStoryTests.Model(line, 50_000_000, "Mô hình nuôi gà (sau khi đổi thời hạn)"));
+        await clerk.ActOkAsync("proposals", after, "submit");
+
+        var inbox = (await (await s.As("tk.kinhte")).GetJsonAsync("/api/tasks?pageSize=100"))["items"]!.AsArray();
+        int? DaysLeft(Guid id) => (int?)inbox.Single(t => (string?)t!["subjectId"] == id.ToString())!["workingDaysLeft"];
+        Assert.Equal(3, DaysLeft(before));
+        Assert.Equal(10, DaysLeft(after));
+    }
+
+    [Fact]
+    public async Task CreatePolicy_WhenADeadlineNamesAStepWithoutATask_Returns400AtThatKey()
+    {
+        using var s = new Session(fixture.Factory);
+        var values = PolicyApi.Values();
+        values["deadlineDays"] = new JsonObject { ["value"] = new JsonObject { ["proposal.Approved"] = 5, ["Submitted"] = 5 }, ["basis"] = "Quyết định 5/2026/QĐ-UBND" };
+
+        using var response = await (await s.As("dn.quantri")).CreatePolicyAsync(PolicyApi.Version("DN", 2031, "2031-01-01", values));
+
+        await ProblemAssert.HasErrorsAtAsync(response, "values.deadlineDays.value.Submitted");
+    }
+}

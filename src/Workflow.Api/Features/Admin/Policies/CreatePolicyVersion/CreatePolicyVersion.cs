@@ -105,7 +105,7 @@ public sealed class CreatePolicyVersionValidator : AbstractValidator<CreatePolic
 /// today (Vietnam) unless it is the year's first version: what was checked before keeps the version it recorded.
 /// </summary>
 public sealed class CreatePolicyVersionHandler(WorkflowDbContext db, PolicyAccess access, AdminJournal journal, ICurrentUser user,
-    Workflow.Infrastructure.Catalogues.ProgrammeCatalogues catalogues, TimeProvider clock)
+    Workflow.Infrastructure.Catalogues.ProgrammeCatalogues catalogues, Workflow.Infrastructure.Workflows.DefinitionCatalog definitions, TimeProvider clock)
     : IRequestHandler<CreatePolicyVersionCommand, PolicyVersionView>
 {
     public async Task<PolicyVersionView> Handle(CreatePolicyVersionCommand request, CancellationToken cancellationToken)
@@ -116,6 +116,13 @@ public sealed class CreatePolicyVersionHandler(WorkflowDbContext db, PolicyAcces
         // the period's legal floor binds the province as it binds each plan (RULES.md 5)
         if (CounterpartFloor.Check(year, values.MinimumLocalRate.Value, catalogues.For(year).Period, "values.minimumLocalRate.value").ToList() is [_, ..] belowFloor)
             throw new ValidationFailedException(belowFloor);
+        // a deadline names a state that has a task in a process the server runs
+        var unknown = (values.DeadlineDays?.Value.Keys ?? []).Where(key =>
+            key.Split('.') is not [var process, var state]
+            || definitions.Current.FirstOrDefault(d => d.Id == process)?.FindState(state)?.Task is null).ToList();
+        if (unknown.Count > 0)
+            throw new ValidationFailedException(unknown.Select(key => new Violation($"values.deadlineDays.value.{key}",
+                $"'{key}' không phải bước có việc của quy trình nào (các bước: {string.Join(", ", definitions.Current.SelectMany(d => d.States.Where(st => st.Task is not null).Select(st => $"{d.Id}.{st.Name}")))}).")).ToList());
         var latest = await db.ProvincePolicies.Where(p => p.ProvinceCode == province.Code && p.FiscalYear == year)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow();
