@@ -147,13 +147,10 @@ public sealed class ReviseModel(IMediator mediator) : AppPageModel(mediator)
         Current = PlanFile.Read(PlanFile.ParseJson(export.Json));
     }
 
-    /// <summary>Whole đồng as people type them: 1.521.000.000, 1 521 000 000 or 1521000000.</summary>
     private long? Parse(string? text, string path)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var digits = text.Trim().Replace(".", "").Replace(",", "").Replace(" ", "").Replace("\u00A0", "");
-        if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)) return amount;
-        ModelState.AddModelError(path, $"'{text}' không phải số đồng nguyên.");
+        if (MoneyInput.TryParse(text, out var amount)) return amount;
+        ModelState.AddModelError(path, MoneyInput.NotWholeDong(text));
         return null;
     }
 
