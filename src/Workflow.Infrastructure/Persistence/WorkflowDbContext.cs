@@ -42,6 +42,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
+    public DbSet<Domain.Audit.AuditRun> AuditRuns => Set<Domain.Audit.AuditRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
