@@ -18,6 +18,7 @@ using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Seeding;
 using Microsoft.AspNetCore.Authentication;
 using Workflow.Infrastructure.Identity;
+using Workflow.Infrastructure.Audit;
 using Workflow.Infrastructure;
 using Workflow.Infrastructure.Persistence;
 
@@ -25,6 +26,9 @@ var command = HostCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 if (command.Name == HostCommand.ValidateWorkflows)
     return ValidateWorkflowsCommand.Run(command.Argument, builder.Configuration);
+// the journal commands print JSON to keep or pipe: the log goes to standard error
+if (command.Name == HostCommand.Journal)
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 // first, so the schema and definitions are in place before any other background service starts
 builder.Services.AddSingleton(command);
@@ -72,9 +76,23 @@ var jwt = (builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>(
 if (jwt.SigningKey.Length < 32)
     throw new InvalidOperationException($"{JwtOptions.Section}:SigningKey must be set to at least 32 characters (environment variable Auth__Jwt__SigningKey).");
 if (!builder.Environment.IsDevelopment()
-    && new[] { jwt.SigningKey, jwt.PreviousSigningKey }.Any(key => !string.IsNullOrEmpty(key) && CommittedSecrets.IsCommitted(key, builder.Environment.ContentRootPath, AppContext.BaseDirectory)))
+    && new[] { jwt.SigningKey, jwt.PreviousSigningKey }.Any(key => CommittedSecrets.IsCommitted(CommittedSecrets.SigningKeySetting, key, builder.Environment.ContentRootPath, AppContext.BaseDirectory)))
 {
     Console.Error.WriteLine(CommittedSecrets.Refusal);
+    return 1;
+}
+// the journal key seals the journal and the ledger; it must exist, and outside Development it must not be a shipped one
+var journalKeys = JournalKeyOptions.From(builder.Configuration);
+if (journalKeys.Problem() is { } journalKeyProblem)
+{
+    Console.Error.WriteLine(journalKeyProblem);
+    return 1;
+}
+if (!builder.Environment.IsDevelopment()
+    && journalKeys.PreviousKeyTexts().Prepend(journalKeys.CurrentKeyText())
+        .Any(key => CommittedSecrets.IsCommitted(CommittedSecrets.JournalKeySetting, key, builder.Environment.ContentRootPath, AppContext.BaseDirectory)))
+{
+    Console.Error.WriteLine(CommittedSecrets.JournalKeyRefusal);
     return 1;
 }
 builder.Services.AddSingleton(jwt);
@@ -211,6 +229,8 @@ if (command.Name == HostCommand.Migrate)
 }
 if (command.Name == HostCommand.CreateAdmin)
     return await CreateAdminCommand.RunAsync(app.Services, command.Argument, Console.In, Console.Out, Console.Error);
+if (command.Name == HostCommand.Journal)
+    return await JournalCommand.RunAsync(app.Services, command.Argument, command.CheckpointFile, Console.Out, Console.Error);
 
 // first, so every answer carries them: pages, API, errors
 app.UseMiddleware<SecurityHeaders>();
@@ -235,6 +255,7 @@ app.MapAuthEndpoints();
 app.MapCatalogEndpoints();
 app.MapPlanEndpoints();
 app.MapWorkflowEndpoints();
+app.MapAuditEndpoints();
 app.MapLifecycleEndpoints();
 app.MapReportEndpoints();
 app.MapAdminEndpoints();

@@ -14,8 +14,11 @@ public static class DependencyInjection
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        services.AddDbContext<WorkflowDbContext>(db =>
+        services.AddJournalSeal(configuration);
+        services.AddDbContext<WorkflowDbContext>((provider, db) =>
         {
+            // every journal and ledger entry is sealed with the journal key as it is saved
+            db.AddInterceptors(provider.GetRequiredService<Audit.EntrySealer>());
             switch (options.Provider.ToLowerInvariant())
             {
                 case "sqlite":
@@ -37,6 +40,17 @@ public static class DependencyInjection
         services.AddWorkflowRuntime(configuration);
         services.AddMessaging(configuration);
         return services;
+    }
+
+    /// <summary>The journal key and what uses it: the seal on save, verification, checkpoints and background runs.</summary>
+    private static void AddJournalSeal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(Audit.JournalKeyOptions.From(configuration));
+        services.AddSingleton(provider => provider.GetRequiredService<Audit.JournalKeyOptions>().KeyRing());
+        services.AddSingleton<Audit.EntrySealer>();
+        services.AddScoped<Audit.JournalAuditor>();
+        services.AddScoped<Audit.AuditRunner>();
+        services.AddScoped<Audit.CheckpointTaker>();
     }
 
     private static void AddWorkflowRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -67,6 +81,7 @@ public static class DependencyInjection
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<DeadlineService>();
+            services.AddHostedService<Audit.AuditRunService>();
         }
     }
 

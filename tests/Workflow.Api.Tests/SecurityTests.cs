@@ -90,6 +90,7 @@ public sealed class SecurityTests(WorkflowApiFactory factory) : IClassFixture<Wo
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
             builder.UseSetting("Auth:Jwt:SigningKey", WorkflowApiFactory.SigningKey);
+            builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);
             builder.UseSetting("Api:Swagger", swagger ? "true" : "false");
         }
     }

@@ -80,6 +80,7 @@ public sealed class SigningKeyRotationTests : IDisposable
             builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
+            builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }

@@ -1,6 +1,5 @@
 using MediatR;
 using Workflow.Api.Common;
-using Workflow.Api.Features.Audit.VerifyJournal;
 using Workflow.Api.Features.Notifications.ListNotifications;
 using Workflow.Api.Features.Tasks.ListInbox;
 using Workflow.Api.Features.Workflows;
@@ -87,13 +86,6 @@ public static class WorkflowEndpoints
             .ProducesValidationProblem()
             .WithSummary("Thông báo cho người gọi: ai phải xử lý việc gì, hạn khi nào.");
 
-        app.MapGet("/api/audit/verify", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new VerifyJournalQuery(), ct)))
-            .RequireAuthorization(Policies.Audit)
-            .WithName("verifyJournal")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithTags("Kiểm tra")
-            .WithSummary("Tính lại toàn bộ chuỗi mã băm của nhật ký; báo mọi chỗ bị sửa, xóa hoặc đảo thứ tự.");
         return app;
     }
 }

@@ -1,6 +1,8 @@
+using Workflow.Domain.Audit;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Common;
 using Workflow.Domain.Money;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Domain.Ledger;
 
@@ -32,6 +34,11 @@ public enum LedgerEntryKind
 /// method that checks that order and returns the entry explaining it; <see cref="Revision"/> is the concurrency
 /// token, so two approvals that read the same balance cannot both commit against it.
 /// </summary>
+/// <remarks>
+/// The row's entries form a chain of their own (<see cref="LedgerEntry.Sequence"/>, <see cref="LedgerEntry.PreviousHash"/>),
+/// so money on different lines never waits on one chain head; the row keeps its head, so appending reads nothing more
+/// than the row the change already loads, and the revision that guards the money guards the head as well.
+/// </remarks>
 public sealed class BudgetBalance
 {
     private BudgetBalance() { }
@@ -55,6 +62,12 @@ public sealed class BudgetBalance
     public long Settled { get; private set; }
     public int Revision { get; private set; }
 
+    /// <summary>The sequence of the row's last ledger entry (0 before the first).</summary>
+    public int HeadSequence { get; private set; }
+
+    /// <summary>The seal of the row's last sealed ledger entry; <see cref="JournalEntry.Genesis"/> before the first.</summary>
+    public string HeadHash { get; private set; } = JournalEntry.Genesis;
+
     /// <summary>What approvals may still commit.</summary>
     public long Uncommitted => Allocated - Committed;
 
@@ -74,7 +87,20 @@ public sealed class BudgetBalance
                 "ledger.unbalanced");
         (Allocated, Committed, Disbursed, Settled) = (allocated, committed, disbursed, settled);
         Revision++;
-        return new LedgerEntry(this, kind, amount, reference);
+        HeadSequence++;
+        return new LedgerEntry(this, HeadSequence, kind, amount, reference);
+    }
+
+    /// <summary>
+    /// Seals the next entry of this row's chain after the current head and makes it the head. Entries are sealed when
+    /// they are saved, in the order <see cref="Apply"/> made them.
+    /// </summary>
+    public void Seal(LedgerEntry entry, JournalKey key)
+    {
+        if (entry.PlanLineId != PlanLineId || entry.Source != Source)
+            throw new InvalidOperationException($"Ledger entry {entry.Sequence} of line {entry.PlanLineId} {entry.Source} does not belong to balance {PlanLineId} {Source}.");
+        entry.Seal(key, HeadHash);
+        HeadHash = entry.Hash;
     }
 
     /// <summary>
@@ -105,16 +131,22 @@ public readonly record struct BalanceColumns(long Allocated, long Committed, lon
 public sealed record LedgerReference(DateTimeOffset At, string Actor, string Note, Guid? ProposalId = null, Guid? DisbursementId = null,
     Guid? SettlementId = null, Guid? InstanceId = null, int? JournalSequence = null);
 
-/// <summary>One append-only movement of one balance column. The balances are the sums of these.</summary>
+/// <summary>
+/// One append-only movement of one balance column. The balances are the sums of these. Each is the next link of its
+/// balance row's chain, sealed with the journal key over its fields, its place in the chain and the journal entry of
+/// the transition that caused it (<see cref="InstanceId"/>, <see cref="JournalSequence"/>), if one did.
+/// </summary>
 public sealed class LedgerEntry
 {
     private LedgerEntry() { }
 
-    internal LedgerEntry(BudgetBalance balance, LedgerEntryKind kind, long amount, LedgerReference reference)
+    internal LedgerEntry(BudgetBalance balance, int sequence, LedgerEntryKind kind, long amount, LedgerReference reference)
     {
         PlanId = balance.PlanId;
         PlanLineId = balance.PlanLineId;
         Source = balance.Source;
+        Sequence = sequence;
+        Scheme = HashScheme.HmacSha256;
         Kind = kind;
         Amount = amount;
         At = reference.At;
@@ -141,4 +173,38 @@ public sealed class LedgerEntry
     public Guid? SettlementId { get; private set; }
     public Guid? InstanceId { get; private set; }
     public int? JournalSequence { get; private set; }
+
+    /// <summary>The entry's place in its balance row's chain, from 1.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The seal of the row's entry before this one; <see cref="JournalEntry.Genesis"/> for the first sealed one.</summary>
+    public string PreviousHash { get; private set; } = "";
+
+    /// <summary>The key's seal of <see cref="SealedText"/>; empty for entries from before the chain (<see cref="HashScheme.Unsealed"/>).</summary>
+    public string Hash { get; private set; } = "";
+
+    public string? KeyId { get; private set; }
+
+    public HashScheme Scheme { get; private set; }
+
+    public bool IsSealed => Hash.Length > 0;
+
+    internal void Seal(JournalKey key, string previousHash)
+    {
+        if (IsSealed) throw new InvalidOperationException($"Ledger entry {PlanLineId} {Source} #{Sequence} is already sealed.");
+        Scheme = HashScheme.HmacSha256;
+        KeyId = key.Id;
+        PreviousHash = previousHash;
+        Hash = key.Sign(SealedText());
+    }
+
+    /// <summary>What the seal covers: every field of the movement, what caused it, the key and the link.</summary>
+    public string SealedText() => new CanonicalFields()
+        .Add("scheme", (long)Scheme).Add("key", KeyId)
+        .Add("plan", PlanId).Add("line", PlanLineId).Add("source", Source.ToString()).Add("sequence", Sequence)
+        .Add("kind", Kind.ToString()).Add("amount", Amount).Add("at", At).Add("actor", Actor).Add("note", Note)
+        .Add("proposal", ProposalId).Add("disbursement", DisbursementId).Add("settlement", SettlementId)
+        .Add("instance", InstanceId).Add("journalSequence", JournalSequence)
+        .Add("previous", PreviousHash)
+        .ToString();
 }

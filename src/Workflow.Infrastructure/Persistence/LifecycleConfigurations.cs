@@ -21,6 +21,7 @@ internal sealed class BudgetBalanceConfiguration : IEntityTypeConfiguration<Budg
         // no foreign key to the line: a line a revision drops keeps its balances (allocated 0) and their history
         // the revision is the concurrency token: two approvals that read one balance cannot both commit against it
         b.Property(x => x.Revision).IsConcurrencyToken();
+        b.Property(x => x.HeadHash).HasMaxLength(64).IsRequired();
         b.Ignore(x => x.Uncommitted);
     }
 }
@@ -35,9 +36,17 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Actor).HasMaxLength(64).IsRequired();
         b.Property(x => x.Note).HasMaxLength(512).IsRequired();
-        b.HasIndex(x => new { x.PlanLineId, x.Source });
+        // each balance row's chain: one entry per place, found by its place
+        b.HasIndex(x => new { x.PlanLineId, x.Source, x.Sequence }).IsUnique();
         b.HasIndex(x => x.ProposalId);
         b.HasIndex(x => x.PlanId);
+        // the movements a journal entry attests
+        b.HasIndex(x => new { x.InstanceId, x.JournalSequence });
+        b.Property(x => x.Scheme).HasColumnName("HashScheme");
+        b.Property(x => x.KeyId).HasMaxLength(16);
+        b.Property(x => x.PreviousHash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Hash).HasMaxLength(64).IsRequired();
+        b.Ignore(x => x.IsSealed);
     }
 }
 

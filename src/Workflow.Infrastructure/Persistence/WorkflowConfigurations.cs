@@ -88,6 +88,11 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(e => e.DataHash).HasMaxLength(64).IsRequired();
         b.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
         b.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Scheme).HasColumnName("HashScheme");
+        b.Property(e => e.KeyId).HasMaxLength(16);
+        b.Property(e => e.SubjectDigest).HasMaxLength(64);
+        b.Property(e => e.MovementsDigest).HasMaxLength(64);
+        b.Ignore(e => e.IsSealed);
     }
 }
 

@@ -43,6 +43,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<MediumTermCeiling> MediumTermCeilings => Set<MediumTermCeiling>();
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
+    public DbSet<Domain.Audit.AuditRun> AuditRuns => Set<Domain.Audit.AuditRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -109,6 +109,7 @@ public sealed class WorkflowRuntime(
         foreach (var task in open) task.Close(actor.UserName, action, now);
 
         instance.MoveTo(to, now);
+        // sealed with the journal key when the unit of work is saved (Audit/EntrySealer), over the state every effect left
         db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
             CanonicalJson.Serialize(payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
         OpenTask(instance, to, parts, to.Task is null ? null : await PolicyAsync(instance, now, ct), now);

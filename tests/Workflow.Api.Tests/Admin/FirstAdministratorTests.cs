@@ -151,6 +151,7 @@ public sealed class FirstAdministratorTests : IDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
             builder.UseSetting("Auth:Jwt:SigningKey", WorkflowApiFactory.SigningKey);
+            builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);
             builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
         }
     }

@@ -20,6 +20,7 @@ public class WorkflowApiFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Demo@2024";
     public const string SigningKey = "api-tests-signing-key-0123456789-abcdefghijklmnop";
+    public const string JournalKey = "api-tests-journal-key-0123456789-abcdefghijklmnop";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.Ordinal);
 
@@ -33,6 +34,7 @@ public class WorkflowApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Auth:Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Audit:JournalKey", JournalKey);
         builder.UseSetting("Seed:Demo", "true");
         // every test client signs in from the same address; the limit itself is tested with its own setting
         builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");

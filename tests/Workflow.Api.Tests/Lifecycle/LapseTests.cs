@@ -31,6 +31,8 @@ public sealed class LapseTests(LifecycleFixture fixture) : IClassFixture<Lifecyc
         var da6 = report["lines"]!.AsArray().Single(l => (string?)l!["component"] == "DA6")!;
         Assert.Equal(0, (long)da6["total"]!["allocated"]!);
         Assert.True((bool)report["reconciled"]!);
+        var verified = await (await finance.GetAsync("/api/audit/verify?full=true")).ExpectAsync(HttpStatusCode.OK);
+        Assert.True((bool)verified!["intact"]!, verified.ToJsonString());
 
         using (var again = await LapseAsync(finance, planId, "DA6"))
             Assert.Equal("lapse.exists", (string?)(await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict))["code"]);

@@ -665,5 +665,9 @@ public sealed class CarryoverReportTests : IAsyncLifetime
         Assert.Equal(1_749_000_000L + 1_449_000_000, next.Line("DA2")["total"]!.Figure("allocated"));
         Assert.Equal(4_034_000_000L + 1_449_000_000, next["totals"]!["total"]!.Figure("allocated"));
         ReportHttp.AssertReconciled(next);
+
+        // the carried money is explained by sealed entries on both lines, and the allocations still match the plans
+        var verified = await officer.GetJsonAsync("/api/audit/verify?full=true");
+        Assert.True((bool)verified["intact"]!, verified.ToJsonString());
     }
 }

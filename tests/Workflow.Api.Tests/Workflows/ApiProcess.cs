@@ -26,6 +26,7 @@ public static class ApiProcess
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Auth__Jwt__SigningKey"] = "process-tests-signing-key-0123456789-abcdefghijklmnop";
+        start.Environment["Audit__JournalKey"] = "process-tests-journal-key-0123456789-abcdefghijklmnop";
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;

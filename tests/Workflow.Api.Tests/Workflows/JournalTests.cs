@@ -38,11 +38,11 @@ public class JournalTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture
             $"UPDATE journal SET Comment = 'Hồ sơ đầy đủ.' WHERE InstanceId = {instanceId} AND Action = 'return'"));
         using var monitor = await App.ClientFor("laodong");
 
-        var report = await monitor.GetJsonAsync("/api/audit/verify");
+        var report = await monitor.GetJsonAsync("/api/audit/verify?full=true");
 
         Assert.False((bool)report["intact"]!);
-        var broken = report["breaks"]!.AsArray().Where(b => (string?)b!["instanceId"] == instanceId.ToString()).ToList();
-        Assert.Contains(broken, b => (int)b!["sequence"]! == 2 && ((string)b["problem"]!).Contains("đã bị sửa"));
+        var broken = report["problems"]!.AsArray().Where(b => (string?)b!["instanceId"] == instanceId.ToString()).ToList();
+        Assert.Contains(broken, b => (int)b!["sequence"]! == 2 && (string?)b["code"] == "journal.hash" && ((string)b["message"]!).Contains("đã bị sửa"));
         await RepairAsync(instanceId);
     }
 
@@ -55,9 +55,9 @@ public class JournalTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture
         Assert.Equal(1, removed);
         using var admin = await App.ClientFor("admin");
 
-        var report = await admin.GetJsonAsync("/api/audit/verify");
+        var report = await admin.GetJsonAsync("/api/audit/verify?full=true");
 
-        Assert.Contains(report["breaks"]!.AsArray(), b => (string?)b!["instanceId"] == instanceId.ToString() && (int)b["sequence"]! == 2);
+        Assert.Contains(report["problems"]!.AsArray(), b => (string?)b!["instanceId"] == instanceId.ToString() && (int)b["sequence"]! == 2);
         await RepairAsync(instanceId);
     }
 

@@ -25,11 +25,17 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// <summary>
 /// The API on a real SQLite file with the background services off (tests drive the outbox and the deadline
 /// scan by hand), a manual clock, and a workflows folder of the test's choosing. Several factories may share
-/// one database file to play several servers, or one server restarted.
+/// one database file to play several servers, or one server restarted. <paramref name="settings"/> add to or
+/// replace the defaults (another journal key, a previous one…).
 /// </summary>
-public sealed class RuntimeFactory(string databasePath, string workflowsPath, ManualClock clock) : WebApplicationFactory<Program>
+public sealed class RuntimeFactory(string databasePath, string workflowsPath, ManualClock clock, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
+    public const string JournalKey = "runtime-tests-journal-key-0123456789-abcdefghijklmnop";
+
     public ManualClock Clock { get; } = clock;
+
+    public string DatabasePath => databasePath;
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"workflow-runtime-tests-{Guid.NewGuid():N}.db");
 
@@ -52,6 +58,8 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
         builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Workflows:RunBackgroundServices", "false");
+        builder.UseSetting("Audit:JournalKey", JournalKey);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

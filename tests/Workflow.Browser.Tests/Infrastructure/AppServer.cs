@@ -59,6 +59,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_CONTENTROOT"] = projectDir;
         start.Environment["Database__ConnectionString"] = $"Data Source={_database}";
         start.Environment["Auth__Jwt__SigningKey"] = "browser-tests-signing-key-0123456789-abcdefghij";
+        start.Environment["Audit__JournalKey"] = "browser-tests-journal-key-0123456789-abcdefghij";
         start.Environment["Seed__Demo"] = "true";
         start.Environment["Auth__SignInPermitsPerMinute"] = "10000"; // the story signs in many times from one address
         start.Environment["Workflows__RunBackgroundServices"] = "true";

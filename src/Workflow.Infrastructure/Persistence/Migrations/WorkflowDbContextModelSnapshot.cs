@@ -158,6 +158,76 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("unit_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Audit.AuditRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checkpoint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Intact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JournalThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProblemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Intact");
+
+                    b.ToTable("audit_runs", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Catalog.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -400,6 +470,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<long>("Disbursed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeadSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
@@ -556,11 +634,20 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("DisbursementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("JournalSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -578,8 +665,20 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HashScheme");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SettlementId")
                         .HasColumnType("TEXT");
@@ -595,7 +694,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ProposalId");
 
-                    b.HasIndex("PlanLineId", "Source");
+                    b.HasIndex("InstanceId", "JournalSequence");
+
+                    b.HasIndex("PlanLineId", "Source", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ledger_entries", (string)null);
                 });
@@ -1257,6 +1359,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovementsDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1267,8 +1377,16 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HashScheme");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
