@@ -12,7 +12,7 @@ using Workflow.Infrastructure.Persistence;
 namespace Workflow.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261130234224_MediumTermCeilings")]
+    [Migration("20261130235744_MediumTermCeilings")]
     partial class MediumTermCeilings
     {
         /// <inheritdoc />
@@ -159,6 +159,76 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("AgencyCode");
 
                     b.ToTable("unit_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Audit.AuditRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checkpoint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Intact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JournalThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LedgerThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProblemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Intact");
+
+                    b.ToTable("audit_runs", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Domain.Catalog.AdminUnit", b =>
@@ -403,6 +473,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<long>("Disbursed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeadSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
@@ -559,11 +637,20 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("DisbursementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("JournalSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -581,8 +668,20 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HashScheme");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SettlementId")
                         .HasColumnType("TEXT");
@@ -598,7 +697,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ProposalId");
 
-                    b.HasIndex("PlanLineId", "Source");
+                    b.HasIndex("InstanceId", "JournalSequence");
+
+                    b.HasIndex("PlanLineId", "Source", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("ledger_entries", (string)null);
                 });
@@ -1260,6 +1362,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovementsDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1270,8 +1380,16 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Scheme")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HashScheme");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
