@@ -49,6 +49,36 @@ public class PlanImportValidationTests(WorkflowApiFactory factory) : IClassFixtu
         await response.ExpectAsync(HttpStatusCode.Created);
     }
 
+    // ---- the seeds' held-back cases --------------------------------------------------------------------
+
+    [Fact]
+    public async Task Import_WhenThePlanIsTypedInMillionsAsTheDocumentWritesIt_Returns400Rule23AtEveryCellAndTheTotal()
+    {
+        var plan = Plan();
+        foreach (var line in plan["lines"]!.AsArray())
+            foreach (var (source, amount) in line!["amounts"]!.AsObject().ToList())
+                line["amounts"]![source] = (long)amount! / 1_000_000;
+        foreach (var (source, amount) in plan.Totals().ToList())
+            plan.Totals()[source] = (long)amount! / 1_000_000;
+
+        var errors = await RejectedAtAsync(plan, "lines[0].amounts.Central", "totals");
+
+        Assert.Contains("có vẻ nhập theo triệu đồng", errors["lines[0].amounts.Central"][0]);
+        Assert.Contains("4.034 ₫", errors["totals"][0]);
+    }
+
+    [Fact]
+    public async Task Import_WhenTheDeclaredMinimumCounterpartIsZero_Returns400Rule5AtTheMinimumRateNamingTheFloor()
+    {
+        var plan = Plan();
+        plan["counterpart"]!["minimumLocalRate"] = 0;
+
+        var errors = await RejectedAtAsync(plan, "counterpart.minimumLocalRate");
+
+        Assert.Contains("Quy tắc 5", errors["counterpart.minimumLocalRate"][0]);
+        Assert.Contains("3 %", errors["counterpart.minimumLocalRate"][0]);
+    }
+
     // ---- rules 3–5 ---------------------------------------------------------------------------------
 
     [Fact]
