@@ -52,11 +52,52 @@ public sealed class WorkflowRuntime(
         return instance;
     }
 
+    /// <summary>
+    /// Every lost attempt means another firing on the same shared rows committed, so a request only loses to its
+    /// contenders: this bounds a pile-up of that many requests on one line's balance.
+    /// </summary>
+    public const int MaxAttempts = 32;
+
+    /// <summary>
+    /// Fires and commits. A conflict on a row the actor did not act on — a plan line's balance that another approval
+    /// moved first — is not the user's problem: the whole transition runs again on fresh data (guards and rules
+    /// included, so money that really ran out is still refused with its reason). Only a conflict on the dossier
+    /// itself, someone else having acted on it, reaches the user as 409, naming who did what.
+    /// </summary>
     public async Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
-        var result = await FireWithoutSavingAsync(instanceId, action, actor, comment, data, ct);
-        await SaveAsync(ct);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await FireWithoutSavingAsync(instanceId, action, actor, comment, data, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return result;
+            }
+            catch (DbUpdateConcurrencyException e) when (!e.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId)
+                                                        && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
+            {
+                db.ChangeTracker.Clear();
+                throw await ActedByOtherAsync(instanceId, e is DbUpdateConcurrencyException c && !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId), ct);
+            }
+        }
+    }
+
+    /// <summary>The refusal when the dossier moved under the actor: who acted last, what they did and when.</summary>
+    private async Task<ConflictException> ActedByOtherAsync(Guid instanceId, bool busy, CancellationToken ct)
+    {
+        if (busy)
+            return new ConflictException("Hệ thống đang xử lý nhiều thao tác trên cùng dòng kế hoạch; thao tác của bạn chưa được ghi nhận, hãy thử lại.", "workflow.busy");
+        var last = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.ActorName, e.Action, e.ToState, e.At }).FirstOrDefaultAsync(ct);
+        return new ConflictException(last is null
+            ? "Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận."
+            : $"Hồ sơ vừa được {last.ActorName} xử lý ('{last.Action}', sang trạng thái {last.ToState}) lúc {last.At.ToOffset(WorkingCalendar.VietnamOffset):HH:mm:ss dd/MM/yyyy}. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.",
+            "workflow.concurrent");
     }
 
     public async Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
