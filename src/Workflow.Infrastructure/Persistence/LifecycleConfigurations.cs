@@ -73,7 +73,11 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasIndex(x => x.PlanLineId);
-        b.HasIndex(x => new { x.UnitCode, x.AgencyCode });
+        // the plan report and the plan's lists select by plan; the lists sort newest first, for a unit or an agency
+        b.HasIndex(x => x.PlanId);
+        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => new { x.UnitCode, x.UpdatedAt });
+        b.HasIndex(x => new { x.UnitCode, x.AgencyCode, x.UpdatedAt });
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.PlanLineId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.Counterpart);
         b.Ignore(x => x.Beneficiaries);

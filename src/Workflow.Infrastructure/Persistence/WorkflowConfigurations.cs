@@ -60,6 +60,8 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.ClosedBy).HasMaxLength(64);
         b.Property(t => t.ClosedByAction).HasMaxLength(64);
         b.HasIndex(t => new { t.TargetUnitCode, t.Role, t.ClosedAt });
+        // the inbox: a unit's open tasks, soonest due first
+        b.HasIndex(t => new { t.TargetUnitCode, t.ClosedAt, t.DueAt });
         b.HasIndex(t => new { t.ClosedAt, t.EscalatedAt, t.DueAt });
         b.HasIndex(t => t.InstanceId);
         b.Ignore(t => t.IsOpen);

@@ -1170,9 +1170,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("PlanId");
+
                     b.HasIndex("PlanLineId");
 
-                    b.HasIndex("UnitCode", "AgencyCode");
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("UnitCode", "UpdatedAt");
+
+                    b.HasIndex("UnitCode", "AgencyCode", "UpdatedAt");
 
                     b.ToTable("proposals", (string)null);
                 });
@@ -1674,6 +1680,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("InstanceId");
 
                     b.HasIndex("ClosedAt", "EscalatedAt", "DueAt");
+
+                    b.HasIndex("TargetUnitCode", "ClosedAt", "DueAt");
 
                     b.HasIndex("TargetUnitCode", "Role", "ClosedAt");
 
