@@ -15,20 +15,26 @@ namespace Workflow.Infrastructure.Workflows.Steps.Lifecycle;
 /// <summary>What the lifecycle guards and effects read: subjects, balances and positions, all in the firing's unit of work.</summary>
 public static class LifecycleData
 {
-    public static async Task<Proposal> ProposalAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct) =>
-        context.Instance.SubjectType switch
+    // Guards and effects of one firing ask for the same subject several times: Find answers from the unit of work's
+    // identity map after the first load, so a firing reads each subject once.
+
+    public static async Task<Proposal> ProposalAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct)
+    {
+        var proposalId = context.Instance.SubjectType switch
         {
-            ProposalProcess.SubjectType => await db.Proposals.SingleAsync(p => p.Id == context.Instance.SubjectId, ct),
-            DisbursementProcess.SubjectType => await db.Proposals.SingleAsync(p => p.Id == db.Disbursements.Where(d => d.Id == context.Instance.SubjectId).Select(d => d.ProposalId).Single(), ct),
-            SettlementProcess.SubjectType => await db.Proposals.SingleAsync(p => p.Id == db.Settlements.Where(s => s.Id == context.Instance.SubjectId).Select(s => s.ProposalId).Single(), ct),
+            ProposalProcess.SubjectType => context.Instance.SubjectId,
+            DisbursementProcess.SubjectType => (await db.DisbursementAsync(context, ct)).ProposalId,
+            SettlementProcess.SubjectType => (await db.SettlementAsync(context, ct)).ProposalId,
             var other => throw new InvalidOperationException($"No proposal behind a {other}."),
         };
+        return await db.Proposals.FindAsync([proposalId], ct) ?? throw new InvalidOperationException($"Proposal {proposalId} is missing.");
+    }
 
-    public static Task<Disbursement> DisbursementAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct) =>
-        db.Disbursements.SingleAsync(d => d.Id == context.Instance.SubjectId, ct);
+    public static async Task<Disbursement> DisbursementAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct) =>
+        await db.Disbursements.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"Disbursement {context.Instance.SubjectId} is missing.");
 
-    public static Task<Settlement> SettlementAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct) =>
-        db.Settlements.SingleAsync(s => s.Id == context.Instance.SubjectId, ct);
+    public static async Task<Settlement> SettlementAsync(this WorkflowDbContext db, TransitionContext context, CancellationToken ct) =>
+        await db.Settlements.FindAsync([context.Instance.SubjectId], ct) ?? throw new InvalidOperationException($"Settlement {context.Instance.SubjectId} is missing.");
 
     /// <summary>The line's balances, tracked: changing them makes their revision the firing's concurrency check.</summary>
     public static async Task<Dictionary<FundingSource, BudgetBalance>> BalancesAsync(this WorkflowDbContext db, Guid planLineId, CancellationToken ct) =>
