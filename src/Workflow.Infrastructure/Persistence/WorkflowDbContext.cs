@@ -42,6 +42,9 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<TwoFactorRole> TwoFactorRoles => Set<TwoFactorRole>();
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<MediumTermCeiling> MediumTermCeilings => Set<MediumTermCeiling>();
+
+    /// <summary>The province policies this unit of work has looked up, by unit and fiscal year (<c>PolicyLookup</c>).</summary>
+    internal Dictionary<(string Unit, int FiscalYear), Domain.Policies.ProvincePolicy?> PoliciesInForce { get; } = [];
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
     public DbSet<Domain.Audit.AuditRun> AuditRuns => Set<Domain.Audit.AuditRun>();
 

@@ -14,7 +14,20 @@ public static class PolicyLookup
     /// fiscal year began (Bình Phước → Đồng Nai from 1/7/2025) takes its successor's policy; a province without any
     /// policy of its own falls back to its successor's too. Null when neither has one.
     /// </summary>
+    /// <remarks>
+    /// Read once per unit of work (a request, a background iteration): a firing's guards and its deadline ask for the
+    /// same policy several times within the same instant. Nothing outlives the unit of work, so a new version applies
+    /// from the next request on every server.
+    /// </remarks>
     public static async Task<ProvincePolicy?> PolicyInForceAsync(this WorkflowDbContext db, string unitCode, int fiscalYear, DateTimeOffset at, CancellationToken ct)
+    {
+        if (db.PoliciesInForce.TryGetValue((unitCode, fiscalYear), out var known)) return known;
+        var found = await LookUpAsync(db, unitCode, fiscalYear, at, ct);
+        db.PoliciesInForce[(unitCode, fiscalYear)] = found;
+        return found;
+    }
+
+    private static async Task<ProvincePolicy?> LookUpAsync(WorkflowDbContext db, string unitCode, int fiscalYear, DateTimeOffset at, CancellationToken ct)
     {
         var province = await ProvinceOfAsync(db, unitCode, ct);
         var yearStart = new DateOnly(fiscalYear, 1, 1);
