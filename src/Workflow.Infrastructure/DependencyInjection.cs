@@ -23,6 +23,7 @@ public static class DependencyInjection
             {
                 case "sqlite":
                     db.UseSqlite(options.ConnectionString);
+                    db.AddInterceptors(new SqliteBusyWait());
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
