@@ -136,6 +136,28 @@ public class PlanWorkbookTests(WorkflowApiFactory factory) : IClassFixture<Workf
     }
 
     [Fact]
+    public async Task ImportWorkbook_WhenTheUploadUnpacksToHundredsOfMegabytes_Returns400AtTheFileAndStoresNothing()
+    {
+        using var client = await factory.ClientFor("taichinh");
+        // a small upload whose one part expands to 200 MiB of zeros: refused from the package's sizes, before parsing
+        using var packed = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 200; i++) await part.WriteAsync(zeros);
+        }
+        Assert.True(packed.Length < PlanWorkbook.MaxBytes, "The bomb must fit under the upload limit to test the unpacked limit.");
+        var before = (await client.GetPlansAsync()).Count;
+
+        using var response = await ImportAsync(client, packed.ToArray());
+
+        var errors = await ProblemAssert.HasErrorsExactlyAtAsync(response, "$");
+        Assert.Contains("giải nén", errors["$"][0]);
+        Assert.Equal(before, (await client.GetPlansAsync()).Count);
+    }
+
+    [Fact]
     public async Task ImportWorkbook_WithBadCells_Returns400NamingEachCell()
     {
         using var client = await factory.ClientFor("taichinh");

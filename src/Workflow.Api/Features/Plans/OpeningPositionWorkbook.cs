@@ -255,10 +255,13 @@ public static class OpeningPositionWorkbook
     public static (OpeningFile File, IReadOnlyList<Violation> Problems) Read(byte[] content, Func<string, string?> agencyOf)
     {
         var problems = new List<Violation>();
+        if (WorkbookPackage.TooLarge(content) is { } tooLarge)
+            return (new OpeningFile([], [], [], new HashSet<string>()), [new Violation("file", tooLarge)]);
         SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
+            document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false,
+                new OpenSettings { AutoSave = false, MaxCharactersInPart = WorkbookPackage.MaxCharactersInPart });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or ArgumentException or System.Xml.XmlException or InvalidOperationException)
         {

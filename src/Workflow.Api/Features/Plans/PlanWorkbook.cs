@@ -365,10 +365,11 @@ public static class PlanWorkbook
         // an .xlsx is a zip package: PK\x03\x04
         if (content.Length < 4 || content[0] != 0x50 || content[1] != 0x4B)
             throw NotAWorkbook(content);
+        if (WorkbookPackage.TooLarge(content) is { } tooLarge) throw new ValidationFailedException("$", tooLarge);
         try
         {
             using var memory = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(memory, false, new OpenSettings { AutoSave = false });
+            using var document = SpreadsheetDocument.Open(memory, false, new OpenSettings { AutoSave = false, MaxCharactersInPart = WorkbookPackage.MaxCharactersInPart });
             return new SheetReader(document).Read();
         }
         catch (ValidationFailedException)
