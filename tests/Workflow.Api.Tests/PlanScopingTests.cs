@@ -120,4 +120,22 @@ public class PlanScopingTests(WorkflowApiFactory factory) : IClassFixture<Workfl
         Assert.Equal("AG.LX", (string?)plan["unit"]!["code"]);
         Assert.Equal("Trung tâm Dịch vụ nông nghiệp huyện", (string?)plan["lines"]![0]!["leadAgencyName"]);
     }
+
+    [Fact]
+    public async Task PlansAndProposals_WhenAProvinceAdministrator_SeesTheProvincesAndNotAnotherProvincesLikeUnknownIds()
+    {
+        using var province = await factory.ClientFor("dn.quantri");
+        var seeded = await (await factory.ClientFor("taichinh")).SeededPlanIdAsync();
+
+        var units = (await province.GetPlansAsync()).Select(p => (string?)p!["unitCode"]).Distinct().ToList();
+        using var other = await province.GetAsync($"/api/plans/{seeded}");
+        using var otherLongXuyen = await province.GetAsync($"/api/plans/{_longXuyenPlan}");
+
+        Assert.Contains("DN.TK", units);
+        Assert.All(units, u => Assert.StartsWith("DN", u));
+        await ProblemAssert.IsProblemAsync(other, HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(otherLongXuyen, HttpStatusCode.NotFound);
+        using var import = await province.ImportAsync(PlanFixture.ForYear(2023));
+        await ProblemAssert.IsProblemAsync(import, HttpStatusCode.Forbidden);
+    }
 }

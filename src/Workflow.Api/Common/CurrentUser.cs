@@ -21,6 +21,16 @@ public interface ICurrentUser
     bool IsIn(string role);
 }
 
+public static class CurrentUserScope
+{
+    /// <summary>
+    /// An administrator of the national root (<c>VN</c>) sees every unit's plans and dossiers; a province's administrator
+    /// sees, like the province's other officers, the province and the units below it.
+    /// </summary>
+    public static bool SeesEveryUnit(this ICurrentUser user) =>
+        user.IsIn(Domain.Identity.Roles.Admin) && user.UnitCode == Domain.Catalog.AdminUnit.NationalCode;
+}
+
 public static class WorkflowClaims
 {
     public const string Agency = "agency";

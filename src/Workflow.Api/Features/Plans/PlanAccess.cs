@@ -8,13 +8,13 @@ using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Plans;
 
-/// <summary>Which plans a caller may see: their own unit's and those of the units below it; an administrator's, all.</summary>
+/// <summary>Which plans a caller may see: their own unit's and those of the units below it; a national administrator (unit VN), all; a province administrator, the province and its units.</summary>
 public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
 {
     /// <returns>The visible unit codes, or null when every unit is visible.</returns>
     public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct)
     {
-        if (user.IsIn(Roles.Admin)) return null;
+        if (user.SeesEveryUnit()) return null;
         var units = await db.AdminUnits.AsNoTracking().Select(u => new { u.Code, u.ParentCode }).ToListAsync(ct);
         var visible = new HashSet<string>(StringComparer.Ordinal) { user.UnitCode };
         bool added;

@@ -92,10 +92,10 @@ public sealed class PlanOrganisation(WorkflowDbContext db, ICurrentUser user, Pr
         return WithinMediumTermCeiling.Check(content, ceilings, others, catalogue);
     }
 
-    /// <summary>Finance officers manage the plans of their own unit and the units below it; administrators any.</summary>
+    /// <summary>Finance officers and administrators manage the plans of their own unit and the units below it; national administrators any.</summary>
     private void EnsureMayManage(IReadOnlyList<(UnitRef Unit, string Path)> chain)
     {
-        if (user.IsIn(Roles.Admin)) return;
+        if (user.SeesEveryUnit()) return;
         if (!chain.Any(c => c.Unit.Code == user.UnitCode))
             throw new ForbiddenException($"Chỉ quản lý được kế hoạch của đơn vị mình ({user.UnitCode}) và các đơn vị trực thuộc.");
     }

@@ -11,7 +11,7 @@ namespace Workflow.Api.Features.Proposals;
 
 /// <summary>
 /// Which proposals a caller may see (RULES.md 7, issue scoping): a lead-agency officer their own agency's; finance,
-/// approvers, treasury and monitors their unit's (and the units below); an administrator all. Others are 404.
+/// approvers, treasury and monitors their unit's (and the units below); a national administrator all (a province administrator as the province's officers). Others are 404.
 /// </summary>
 public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
 {
@@ -20,7 +20,7 @@ public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
     public IQueryable<Proposal> Visible()
     {
         var proposals = db.Proposals.AsQueryable();
-        if (user.IsIn(Roles.Admin)) return proposals;
+        if (user.SeesEveryUnit()) return proposals;
         var unit = user.UnitCode;
         var agency = user.AgencyCode;
         if (user.Roles.Any(r => r != Roles.LeadAgency))
