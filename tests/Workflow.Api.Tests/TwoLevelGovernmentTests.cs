@@ -56,6 +56,10 @@ public class TwoLevelGovernmentTests(WorkflowApiFactory factory) : IClassFixture
         var policies = await admin.GetAsync("/api/admin/policies?province=DN&year=2026").OkAsync();
         Assert.Equal((int?)policies["inForce"]!["id"], (int?)detail["policyVersionId"]);
         Assert.Equal(0, (long?)detail["totals"]!["District"] ?? 0);
+        // the rates applied come from the province's policy, whose unverified values say so
+        Assert.Contains("QĐ 16/2026/QĐ-TTg", (string?)detail["counterpart"]!["basis"]);
+        Assert.Contains("giá trị minh họa", (string?)detail["counterpart"]!["basis"]);
+        Assert.Equal("DN/2026/1", (string?)detail["counterpart"]!["policy"]);
     }
 
     [Fact]
