@@ -12,10 +12,11 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
     [Fact]
     public async Task Import_WhenSameNewYearIsImportedTwiceAtOnce_OneIsCreatedAndTheOtherConflicts()
     {
-        await PolicyFixture.EnsureDongNaiAsync(factory, 2027);
+        var year = PlanFixture.UnseededCommuneYear();
+        await PolicyFixture.EnsureDongNaiAsync(factory, year);
         using var first = await factory.ClientFor("tk.kinhte");
         using var second = await factory.ClientFor("tk.kinhte2");
-        var plan = PlanFixture.Commune(2027);
+        var plan = PlanFixture.Commune(year);
 
         var responses = await Task.WhenAll(first.ImportAsync(plan), second.ImportAsync(plan));
 
@@ -24,7 +25,7 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
             var statuses = responses.Select(r => r.StatusCode).Order().ToArray();
             Assert.True(statuses.SequenceEqual([HttpStatusCode.Created, HttpStatusCode.Conflict]),
                 $"Expected one 201 and one 409; got {string.Join(", ", await Task.WhenAll(responses.Select(Describe)))}");
-            Assert.Single(await first.GetPlansAsync("?year=2027"));
+            Assert.Single(await first.GetPlansAsync($"?year={year}"));
         }
         finally
         {
@@ -35,10 +36,11 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
     [Fact]
     public async Task Revise_WhenTwoRevisionsOfOneVersionRace_VersionsStayConsecutiveAndEveryAcceptedRevisionIsKept()
     {
-        await PolicyFixture.EnsureDongNaiAsync(factory, 2028);
+        var year = PlanFixture.UnseededCommuneYear(1);
+        await PolicyFixture.EnsureDongNaiAsync(factory, year);
         using var first = await factory.ClientFor("tk.kinhte");
         using var second = await factory.ClientFor("tk.kinhte2");
-        using var created = await first.ImportAsync(PlanFixture.Commune(2028));
+        using var created = await first.ImportAsync(PlanFixture.Commune(year));
         var id = Guid.Parse((string)(await created.ExpectAsync(HttpStatusCode.Created))!["id"]!);
 
         var accepted = 0;
@@ -46,11 +48,11 @@ public class ConcurrencyTests(WorkflowApiFactory factory) : IClassFixture<Workfl
         // a real race is likely but not certain; a few rounds give it the chance without making the test depend on it
         for (var round = 1; round <= 5 && !sawConflict; round++)
         {
-            var a = PlanFixture.Commune(2028);
+            var a = PlanFixture.Commune(year);
             a.Amounts(PlanFixture.CommuneDA2).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             a.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             a["reason"] = $"round {round} A";
-            var b = PlanFixture.Commune(2028);
+            var b = PlanFixture.Commune(year);
             b.Amounts(PlanFixture.CommuneDA6).AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             b.Totals().AddTo("Central", round * 20_000_000L).AddTo("Provincial", round * 2_000_000L).AddTo("Commune", round * 1_000_000L);
             b["reason"] = $"round {round} B";

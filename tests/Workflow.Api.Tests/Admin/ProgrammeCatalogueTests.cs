@@ -143,10 +143,16 @@ public class ProgrammeCatalogueTests(WorkflowApiFactory factory) : IClassFixture
         var journal = await admin.GetAsync("/api/admin/journal?objectType=Catalogue").OkAsync();
         Assert.Contains(journal["items"]!.AsArray(), e => (string?)e!["objectId"] == "2026-2030 v1" && (string?)e["action"] == "create");
         // a line for a code only the new period has is accepted in a 2027 plan
+        // (a commune of its own: the demo seeds Tân Khai's plans up to the current year)
         await PolicyFixture.EnsureDongNaiAsync(factory, 2027);
+        using var province = await factory.ClientFor("dn.quantri");
+        await province.CreateUnitAsync(new { code = "DN.DM", name = "Xã Danh mục", level = "Commune", kind = "Commune", parentCode = "DN", validFrom = "2025-07-01" })
+            .OkAsync(HttpStatusCode.Created);
         var plan2027 = PlanFixture.Commune(2027);
+        plan2027["unit"]!["code"] = "DN.DM";
+        plan2027["unit"]!["name"] = "Xã Danh mục";
         plan2027.Line(PlanFixture.CommuneDA6)["component"] = "DA8";
-        using var imported = await client.ImportAsync(plan2027);
+        using var imported = await province.ImportAsync(plan2027);
         await imported.ExpectAsync(HttpStatusCode.Created);
     }
 }

@@ -36,6 +36,12 @@ public static class PlanFixture
     public static JsonObject Commune(int fiscalYear, string unit = DongNai2026.TanKhai) =>
         JsonNode.Parse(PlanFile.Write(DongNai2026.Plan(unit, fiscalYear)))!.AsObject();
 
+    /// <summary>
+    /// A year for which the demo has not seeded the communes' plans — it seeds 2026 up to the current year — so a test
+    /// importing one gets a new plan whatever today's date; <paramref name="offset"/> picks a later one.
+    /// </summary>
+    public static int UnseededCommuneYear(int offset = 0) => Math.Max(2027, DateTime.UtcNow.AddHours(7).Year + 1) + offset;
+
     public static JsonObject Line(this JsonObject plan, int index) => plan["lines"]![index]!.AsObject();
 
     public static JsonObject Amounts(this JsonObject plan, int line) => plan.Line(line)["amounts"]!.AsObject();
