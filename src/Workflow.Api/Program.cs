@@ -188,6 +188,13 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
     o.Conventions.AllowAnonymousToFolder("/Errors");
+    // the forms that create or act carry an idempotency key; signing in and out and the account's own settings answer
+    // with cookies, which a repeat could not give again, and the error pages do nothing
+    o.Conventions.AddFolderApplicationModelConvention("/", page =>
+    {
+        if (!page.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal) && !page.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal))
+            page.EndpointMetadata.Add(IdempotentPosts.Forms);
+    });
 });
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddEndpointsApiExplorer();
@@ -210,6 +217,7 @@ builder.Services.AddSwaggerGen(o =>
     // ids a $ref can carry: a nested or generic type's CLR name has characters a URI fragment may not
     o.CustomSchemaIds(OpenApiSchemaIds.For);
     o.OperationFilter<PlanUploadOpenApi>();
+    o.OperationFilter<IdempotencyKeyOpenApi>();
     // an action's form data is whatever its process asks for ({ decisionNumber, decisionDate } for approve, …)
     o.MapType<JsonElement>(() => new OpenApiSchema
     {
@@ -248,17 +256,22 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMiddleware<SessionRestrictionMiddleware>();
 app.UseAuthorization();
+// after authorization: a key belongs to the caller, and a refused caller claims none
+app.UseMiddleware<IdempotencyMiddleware>();
 app.MapRazorPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+// sign-in and the account's own calls answer with tokens, which are never stored: they take no Idempotency-Key
 app.MapAuthEndpoints();
-app.MapCatalogEndpoints();
-app.MapPlanEndpoints();
-app.MapWorkflowEndpoints();
-app.MapAuditEndpoints();
-app.MapLifecycleEndpoints();
-app.MapReportEndpoints();
-app.MapAdminEndpoints();
+// every other POST of the API honours Idempotency-Key (docs/operations.md)
+var api = app.MapGroup("").WithIdempotencyKeys();
+api.MapCatalogEndpoints();
+api.MapPlanEndpoints();
+api.MapWorkflowEndpoints();
+api.MapAuditEndpoints();
+api.MapLifecycleEndpoints();
+api.MapReportEndpoints();
+api.MapAdminEndpoints();
 
 try
 {

@@ -15,10 +15,13 @@ public static class DependencyInjection
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddJournalSeal(configuration);
+        services.AddSingleton<Idempotency.IdempotentSaves>();
         services.AddDbContext<WorkflowDbContext>((provider, db) =>
         {
             // every journal and ledger entry is sealed with the journal key as it is saved
             db.AddInterceptors(provider.GetRequiredService<Audit.EntrySealer>());
+            // a request with an Idempotency-Key saves its effect in the transaction that records its answer
+            db.AddInterceptors(provider.GetRequiredService<Idempotency.IdempotentSaves>());
             switch (options.Provider.ToLowerInvariant())
             {
                 case "sqlite":
@@ -40,6 +43,8 @@ public static class DependencyInjection
 
         services.AddWorkflowRuntime(configuration);
         services.AddMessaging(configuration);
+        services.AddSingleton(Idempotency.IdempotencyOptions.From(configuration));
+        services.AddSingleton<Idempotency.IdempotencyKeys>();
         return services;
     }
 
@@ -83,6 +88,7 @@ public static class DependencyInjection
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<DeadlineService>();
             services.AddHostedService<Audit.AuditRunService>();
+            services.AddHostedService<Idempotency.IdempotencyKeySweeper>();
         }
     }
 

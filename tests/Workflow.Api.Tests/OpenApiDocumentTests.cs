@@ -98,6 +98,30 @@ public class OpenApiDocumentTests(WorkflowApiFactory factory) : IClassFixture<Wo
         }
     }
 
+    [Fact]
+    public async Task SwaggerJson_EveryPostButSignIn_DocumentsTheOptionalIdempotencyKeyHeaderAndItsRefusals()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (item!["post"] is not { } post) continue;
+            var header = (post["parameters"]?.AsArray() ?? []).FirstOrDefault(p => (string?)p!["name"] == "Idempotency-Key");
+            if (path.StartsWith("/api/auth/", StringComparison.Ordinal))
+            {
+                Assert.True(header is null, $"POST {path} answers with tokens, which are never stored: it takes no Idempotency-Key.");
+                continue;
+            }
+            Assert.True(header is not null, $"POST {path} does not document the Idempotency-Key header.");
+            Assert.Equal("header", (string?)header!["in"]);
+            Assert.False((bool?)header["required"] ?? false);
+            Assert.Equal(255, (int?)header["schema"]!["maxLength"]);
+            var responses = post["responses"]!.AsObject();
+            foreach (var status in new[] { "400", "409", "422" })
+                Assert.True(responses.TryGetPropertyValue(status, out var response) && IsProblem(response), $"POST {path} does not declare its {status} problem.");
+        }
+    }
+
     private async Task<string> DocumentTextAsync()
     {
         using var client = factory.CreateClient();

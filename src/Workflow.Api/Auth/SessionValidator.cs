@@ -12,7 +12,7 @@ namespace Workflow.Api.Auth;
 /// has a new stamp (or none), and loses access on the next request. What was read is cached for at most
 /// <see cref="AccountOptions.SessionCheckCacheFor"/> per server; a change made on this server forgets it at once.
 /// </summary>
-public sealed class SessionValidator(IServiceScopeFactory scopes, IMemoryCache cache, AccountOptions options)
+public sealed class SessionValidator(IServiceScopeFactory scopes, IMemoryCache cache, AccountOptions options, IHttpContextAccessor requests)
 {
     private sealed record Standing(string? Stamp, bool Active);
 
@@ -35,7 +35,17 @@ public sealed class SessionValidator(IServiceScopeFactory scopes, IMemoryCache c
     }
 
     /// <summary>Call after changing a user's stamp or status, so this server does not wait for the cache to expire.</summary>
-    public void Forget(Guid userId) => cache.Remove(Key(userId));
+    public void Forget(Guid userId)
+    {
+        cache.Remove(Key(userId));
+        // a request with an Idempotency-Key commits its change only with its answer: a session check in between would
+        // cache the old stamp again, so the change is forgotten once more when the answer has gone
+        requests.HttpContext?.Response.OnCompleted(() =>
+        {
+            cache.Remove(Key(userId));
+            return Task.CompletedTask;
+        });
+    }
 
     private static string Key(Guid userId) => $"session:{userId:N}";
 }

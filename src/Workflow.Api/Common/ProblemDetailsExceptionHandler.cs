@@ -25,6 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             ValidationFailedException v => Validation(v.Violations),
             ConflictException c => Conflict(c),
+            IdempotencyKeyReusedException r => KeyReused(r),
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -74,6 +75,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Đăng nhập không thành công", Detail = a.Message };
         problem.Extensions["code"] = a.Code;
         if (a is Auth.LockedOutException locked) problem.Extensions["minutesLeft"] = locked.MinutesLeft;
+        return problem;
+    }
+
+    /// <summary>The one 422 of the API (DESIGN.md §6): an Idempotency-Key sent again with a different request.</summary>
+    private static ProblemDetails KeyReused(IdempotencyKeyReusedException r)
+    {
+        var problem = Validation([new Violation(IdempotencyKey.Header, r.Message)]);
+        problem.Status = StatusCodes.Status422UnprocessableEntity;
+        problem.Title = "Idempotency-Key đã dùng cho yêu cầu khác";
+        problem.Detail = r.Message;
+        problem.Extensions["code"] = "idempotency.keyReused";
         return problem;
     }
 

@@ -167,6 +167,7 @@ public static class AdminEndpoints
                 var created = await m.Send(body ?? throw NoBody(), ct);
                 return TypedResults.Created($"/api/admin/users?userName={created.User.UserName}", created);
             })
+            .WithMetadata(new SecretAnswerFields("oneTimePassword"))
             .WithName("createAdminUser")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -192,6 +193,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Mở khóa người dùng.");
         users.MapPost("/{id:guid}/reset-password", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ResetPasswordCommand(id), ct)))
+            .WithMetadata(new SecretAnswerFields("oneTimePassword"))
             .WithName("resetAdminUserPassword")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -47,6 +47,10 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     internal Dictionary<(string Unit, int FiscalYear), Domain.Policies.ProvincePolicy?> PoliciesInForce { get; } = [];
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
     public DbSet<Domain.Audit.AuditRun> AuditRuns => Set<Domain.Audit.AuditRun>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
+
+    /// <summary>The request with an <c>Idempotency-Key</c> this unit of work saves for: its saves share one transaction with its answer.</summary>
+    public Idempotency.IdempotentRequest? IdempotentRequest { get; internal set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

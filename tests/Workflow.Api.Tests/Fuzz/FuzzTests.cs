@@ -10,9 +10,9 @@ namespace Workflow.Api.Tests.Fuzz;
 /// <summary>
 /// Every operation of the OpenAPI document, called as each kind of user with what a careless or hostile client sends:
 /// wrong types, huge and negative numbers, nulls inside arrays, control and lone-surrogate characters, bad GUIDs, enums
-/// and dates, unknown fields, oversized bodies. No answer may be a 5xx, and a refused request (4xx) may change nothing:
-/// the row counts of every table that holds what people change are the same before and after it. Bounded in count
-/// and time, not timed.
+/// and dates, unknown fields, oversized bodies, reused and malformed idempotency keys. No answer may be a 5xx, and a
+/// refused request (4xx) may change nothing: the row counts of every table that holds what people change are the same
+/// before and after it. Bounded in count and time, not timed.
 /// </summary>
 public sealed class FuzzTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
@@ -58,6 +58,8 @@ public sealed class FuzzTests(WorkflowApiFactory factory) : IClassFixture<Workfl
                 var url = Url(path, parameters, random);
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (hasBody) request.Content = Body(random, variant);
+                foreach (var (name, _) in parameters.Where(p => p.In == "header"))
+                    request.Headers.TryAddWithoutValidation(name, HeaderValue(random));
                 HttpResponseMessage response;
                 try
                 {
@@ -118,6 +120,16 @@ public sealed class FuzzTests(WorkflowApiFactory factory) : IClassFixture<Workfl
             .Select(p => $"{p.Name}={Uri.EscapeDataString(BadTexts[random.Next(BadTexts.Length)])}");
         return url + (query.Any() ? "?" + string.Join("&", query) : "");
     }
+
+    /// <summary>An Idempotency-Key as clients send it: new, one shared by every request (so mostly another request's), or malformed.</summary>
+    private static string HeaderValue(Random random) => random.Next(5) switch
+    {
+        0 => Guid.NewGuid().ToString(),
+        1 => "fuzz-shared-key",
+        2 => new string('k', 300),
+        3 => "bell\u0007tab\t",
+        _ => "khóa có dấu",
+    };
 
     private static HttpContent Body(Random random, int variant)
     {
