@@ -2,7 +2,7 @@
 # The performance bench (docs/performance.md), from a fresh clone: builds the server and the bench tool in Release,
 # generates the nation's data at 1×, 10× and 100× into bench/.data/ (git-ignored, overwritten by the next run),
 # measures the raw SQLite commit rate and P1–P4 against the server started as its own process, and prints one table.
-#   bash bench/run.sh            the full run (about half an hour on 2 cores)
+#   bash bench/run.sh            the full run (about 20 minutes on 2 cores, more on a shared machine)
 #   bash bench/run.sh --quick    1× and 10× only, shorter windows (a few minutes)
 # Not part of the test command: the bench project is outside Workflow.sln.
 set -euo pipefail

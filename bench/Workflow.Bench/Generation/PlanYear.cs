@@ -109,9 +109,8 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
         if (reaches >= 4) Disbursements(k, () => proposal, () => instance, line, clerk, settled: finalState == ProposalProcess.Settled, actions);
         if (finalState == ProposalProcess.Settled) Settlement(() => proposal, () => instance, line, clerk, actions);
 
-        // in-progress proposals are recent; the rest were drafted over the first months of the year
-        var yearStart = new DateTimeOffset(now.Year, 1, 10, 1, 0, 0, TimeSpan.Zero);
-        if (yearStart > now) yearStart = new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        // in-progress proposals are recent; the rest were drafted over the months after the plan was given
+        var yearStart = plan.CreatedAt + Min(TimeSpan.FromDays(5), (now - plan.CreatedAt) / 10);
         var open = reaches < 4 && finalState is not (ProposalProcess.Rejected or ProposalProcess.Withdrawn);
         var span = now - yearStart;
         var start = open
@@ -142,7 +141,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
     private Proposal Draft(int k, PlanLine line, BenchUser clerk, DateTimeOffset at)
     {
         var lineTotal = line.Amounts.Total;
-        // about twenty proposals share a line and commit half to all of it
+        // about twenty proposals share a line, each asking 1/56 to 1/28 of it: together about half of the line
         var support = Round(lineTotal * (0.5 + 0.5 * _random.NextDouble()) / 28);
         var (kind, activity, title) = KindOf(line.ComponentCode, k);
         var counterpart = kind == ProposalKind.Community ? new ParticipantCounterpart(Round(support * 0.4), Round(support * 0.3), 0)
@@ -150,10 +149,10 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
         var total = checked(support + counterpart.Total);
         var participants = 20 + k % 15;
         var content = new ProposalContent(title, kind, activity, AreaType.Other, [commune.Code],
-            new DateOnly(now.Year, 3, 1), new DateOnly(now.Year, 12, 15), total, support, null, counterpart,
+            new DateOnly(plan.FiscalYear, 3, 1), new DateOnly(plan.FiscalYear, 12, 15), total, support, null, counterpart,
             new Beneficiaries(participants / 4, participants / 2, 0, participants / 10, 0, participants), [], kind == ProposalKind.Activity ? null : support);
         var split = SplitFollowsLine.ByLine(support, line.Amounts);
-        var proposal = Proposal.Draft(Guid.NewGuid(), Codes.Proposal(now.Year, planIndex, k), plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode,
+        var proposal = Proposal.Draft(Guid.NewGuid(), Codes.Proposal(plan.FiscalYear, planIndex, k), plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode,
             plan.UnitCode, plan.FiscalYear, content, split, false, clerk.UserName, at);
         proposal.AttachTo(Guid.NewGuid());
         return proposal;
@@ -208,7 +207,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
                 var amount = kind == DisbursementKind.Advance ? Round(support * 0.2) : Round(support * paidShare / payments);
                 var live = DisbursementPosition.Of(paid);
                 var split = DisbursementSplit.ByShares(amount, proposal.Split, live.OfKind(kind));
-                disbursement = Disbursement.Request(Guid.NewGuid(), Codes.Disbursement(now.Year, planIndex, k, index), proposal.Id, kind, split,
+                disbursement = Disbursement.Request(Guid.NewGuid(), Codes.Disbursement(plan.FiscalYear, planIndex, k, index), proposal.Id, kind, split,
                     proposal.ContractValue, null, clerk.UserName, at);
                 disbursement.AttachTo(Guid.NewGuid());
                 _history.Disbursements.Add(disbursement);
@@ -235,7 +234,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
             if (state == DisbursementProcess.Requested) continue;
             actions.Add(at => _recorder.Fire(instance, "approve", commune.Finance2.Actor, at, effects: () => proposalOf().MarkMoneyMoved(at)));
             if (state == DisbursementProcess.Approved) continue;
-            var reference = $"KB-{now.Year}-{planIndex:0000}-{k:000}-{index}";
+            var reference = $"KB-{plan.FiscalYear}-{planIndex:0000}-{k:000}-{index}";
             actions.Add(at => _recorder.Fire(instance, "confirm-payment", commune.Province.Treasury.Actor, at,
                 data: new { treasuryReference = reference, paidOn = DateOnly.FromDateTime(at.UtcDateTime).ToString("yyyy-MM-dd") },
                 effects: () =>

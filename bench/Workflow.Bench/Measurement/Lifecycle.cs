@@ -37,7 +37,21 @@ public sealed class Samples
     public void Add(string kind, Answer answer)
     {
         _all.Enqueue((kind, answer.Elapsed.TotalMilliseconds, Stopwatch.GetTimestamp(), answer.Ok));
-        if (!answer.Ok) _refusals.TryAdd((kind, answer.Status), answer.Body.Length > 300 ? answer.Body[..300] : answer.Body);
+        if (!answer.Ok) _refusals.TryAdd((kind, answer.Status), Reason(answer.Body));
+    }
+
+    /// <summary>A problem answer's code and detail; the body's start when it is not one.</summary>
+    private static string Reason(string body)
+    {
+        try
+        {
+            var problem = System.Text.Json.JsonDocument.Parse(body).RootElement;
+            var code = problem.TryGetProperty("code", out var c) ? c.GetString() : null;
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (code is not null || detail is not null) return $"{code} — {detail}";
+        }
+        catch (System.Text.Json.JsonException) { }
+        return body.Length > 300 ? body[..300] : body;
     }
 
     /// <summary>The first answer of each kind and status that was not a success: what went wrong, once.</summary>
