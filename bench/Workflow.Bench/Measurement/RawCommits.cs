@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Workflow.Bench.Measurement;
+
+/// <summary>Durable one-row commits per second and their latency, at a number of threads.</summary>
+/// <param name="Max">The longest commit: a thread the busy database kept retrying with sleeps shows here, not in the percentiles.</param>
+public sealed record CommitRate(int Threads, double PerSecond, double P50, double P99, double Max, int Commits, double Seconds);
+
+/// <summary>
+/// The baseline every write figure is read against: what SQLite itself commits per second on this disk, with the
+/// settings the application uses — the same library (Microsoft.Data.Sqlite over e_sqlite3), a pooled connection opened
+/// per unit of work, WAL (which <c>DatabaseInitializer</c> sets), the default synchronous level (the application sets
+/// none), and <c>BeginTransaction</c> as EF's <c>SaveChanges</c> takes it. Each commit writes one small row.
+/// </summary>
+public static class RawCommits
+{
+    public static string Setup(string databasePath)
+    {
+        // pooled connections of an earlier measurement would still write to the file about to be deleted
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }) File.Delete(file);
+        using var connection = new SqliteConnection(ConnectionString(databasePath));
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, "CREATE TABLE commits (id INTEGER PRIMARY KEY, thread INTEGER NOT NULL, at INTEGER NOT NULL, payload TEXT NOT NULL);");
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        var level = Convert.ToInt32(command.ExecuteScalar()) switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", var n => n.ToString() };
+        return $"WAL, synchronous={level} (SQLite's default: the application sets none)";
+    }
+
+    public static CommitRate Measure(string databasePath, int threads, TimeSpan warmUp, TimeSpan window)
+    {
+        // per thread: (ended, latency) of every commit that ended after the warm-up; a commit still waiting when the
+        // window closes is finished and counted in the latencies, so a starved thread shows in the tail
+        var done = new List<(long Ended, double Milliseconds)>[threads];
+        var from = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var stopAt = from + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        var payload = new string('x', 200);
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            var mine = done[t] = [];
+            while (true)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (started >= stopAt) break;
+                using (var connection = new SqliteConnection(ConnectionString(databasePath)))
+                {
+                    connection.Open();
+                    using var transaction = connection.BeginTransaction();
+                    using var insert = connection.CreateCommand();
+                    insert.CommandText = "INSERT INTO commits (thread, at, payload) VALUES ($thread, $at, $payload)";
+                    insert.Parameters.AddWithValue("$thread", t);
+                    insert.Parameters.AddWithValue("$at", started);
+                    insert.Parameters.AddWithValue("$payload", payload);
+                    insert.ExecuteNonQuery();
+                    transaction.Commit();
+                }
+                var ended = Stopwatch.GetTimestamp();
+                if (ended >= from) mine.Add((ended, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds));
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        var all = done.SelectMany(l => l).ToList();
+        var inWindow = all.Count(c => c.Ended <= stopAt);
+        var latencies = all.Select(c => c.Milliseconds).ToList();
+        return new CommitRate(threads, inWindow / window.TotalSeconds, Percentile.Of(latencies, 50), Percentile.Of(latencies, 99),
+            latencies.Count == 0 ? double.NaN : latencies.Max(), inWindow, window.TotalSeconds);
+    }
+
+    /// <summary>As the application's <c>Database:ConnectionString</c> has it: the file, nothing else.</summary>
+    private static string ConnectionString(string databasePath) => $"Data Source={databasePath}";
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

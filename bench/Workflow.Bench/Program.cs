@@ -1,0 +1,38 @@
+using Workflow.Bench.Generation;
+
+namespace Workflow.Bench;
+
+/// <summary>
+/// <c>run [--quick]</c>: the whole bench (bench/run.sh builds first, then calls this); prints one table and writes it
+/// with the details to bench/.data/results.md and results.json.
+/// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
+/// look at the data or a server started by hand (Audit__JournalKey=that key).
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var paths = BenchPaths.Find();
+        switch (args)
+        {
+            case [] or ["run"] or ["run", "--quick"] or ["--quick"]:
+                var results = await new BenchRun(paths, new RunSettings(Quick: args.Contains("--quick"))).RunAsync();
+                var markdown = results.Markdown();
+                await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.md"), markdown);
+                await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.json"), results.Json());
+                Console.WriteLine();
+                Console.WriteLine(markdown);
+                Console.WriteLine($"Written to {Path.Combine(paths.DataDirectory, "results.md")} (and results.json).");
+                return 0;
+            case ["generate", var scale, var file] when int.TryParse(scale, out var n) && n > 0:
+                var keys = BenchKeys.New();
+                Console.Error.WriteLine($"Audit__JournalKey={keys.JournalKey}");
+                var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(n), Path.GetFullPath(file), keys.JournalKey);
+                manifest.Save(Path.ChangeExtension(Path.GetFullPath(file), ".manifest.json"));
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] | generate SCALE FILE");
+                return 2;
+        }
+    }
+}
