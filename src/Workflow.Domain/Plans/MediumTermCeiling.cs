@@ -1,3 +1,4 @@
+using Workflow.Domain.Catalog;
 using Workflow.Domain.Money;
 
 namespace Workflow.Domain.Plans;
@@ -39,4 +40,11 @@ public sealed class MediumTermCeiling
     public string Period => $"{FromYear}-{ToYear}";
 
     public bool Covers(int fiscalYear) => fiscalYear >= FromYear && fiscalYear <= ToYear;
+
+    /// <summary>Whether money on a line of <paramref name="component"/> counts against this ceiling: its own component or one of its sub-projects.</summary>
+    public bool CoversComponent(string component, ProgrammePeriod catalogue) => Component == component || catalogue.IsAncestor(Component, component);
+
+    /// <summary>What plan lines, summed by component in <paramref name="allocated"/>, put against this ceiling.</summary>
+    public SourceAmounts Against(IReadOnlyDictionary<string, SourceAmounts> allocated, ProgrammePeriod catalogue) =>
+        SourceAmounts.Sum(allocated.Where(a => CoversComponent(a.Key, catalogue)).Select(a => a.Value));
 }

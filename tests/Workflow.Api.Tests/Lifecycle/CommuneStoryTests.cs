@@ -33,7 +33,7 @@ public sealed class CommuneStoryTests(CommuneFixture fixture) : IClassFixture<Co
 {
     private const string Clerk = "tk.nongnghiep", Finance = "tk.kinhte", Finance2 = "tk.kinhte2", Chair = "tk.chutich", Treasury = "khobac.kv";
 
-    private static async Task<Guid> LineAsync(HttpClient client, string component)
+    internal static async Task<Guid> LineAsync(HttpClient client, string component)
     {
         var plan = await client.FindPlanIdAsync("DN.TK", 2026) ?? throw new InvalidOperationException("Tân Khai has no 2026 plan.");
         return await client.LineIdAsync(plan, component);
@@ -118,18 +118,12 @@ public sealed class CommuneStoryTests(CommuneFixture fixture) : IClassFixture<Co
 /// <summary>Đồng Nai changes its 2026 policy mid-year: what was submitted before keeps the version it was checked against.</summary>
 public sealed class CommunePolicyChangeTests(CommuneFixture fixture) : IClassFixture<CommuneFixture>
 {
-    private static async Task<Guid> LineAsync(HttpClient client, string component)
-    {
-        var plan = await client.FindPlanIdAsync("DN.TK", 2026) ?? throw new InvalidOperationException("Tân Khai has no 2026 plan.");
-        return await client.LineIdAsync(plan, component);
-    }
-
     [Fact]
     public async Task Submit_WhenDongNaiLowersTheTaskBasedCapFromALaterDate_RefusesOnlyNewSubmissionsAndNamesTheValueAndBasis()
     {
         using var s = new Session(fixture.Factory);
         var clerk = await s.As("tk.vanhoa");
-        var line = await LineAsync(clerk, "DA6");
+        var line = await CommuneStoryTests.LineAsync(clerk, "DA6");
         var before = await clerk.CreateProposalOkAsync(CommuneStoryTests.Model(line, 60_000_000, "Truyền thông giảm nghèo (gửi trước)"));
         await clerk.ActOkAsync("proposals", before, "submit");
         var seeded = (int?)(await clerk.GetProposalAsync(before))["policyVersionId"];

@@ -21,20 +21,18 @@ public static class WithinMediumTermCeiling
         IReadOnlyDictionary<string, SourceAmounts> otherYears, ProgrammePeriod catalogue)
     {
         if (ceilings.Count == 0) yield break;
-        bool Covered(MediumTermCeiling c, string component) => c.Component == component || catalogue.IsAncestor(c.Component, component);
-
         var period = ceilings.First();
         for (var i = 0; i < plan.Lines.Count; i++)
-            if (!ceilings.Any(c => Covered(c, plan.Lines[i].Component)))
+            if (!ceilings.Any(c => c.CoversComponent(plan.Lines[i].Component, catalogue)))
                 yield return new($"lines[{i}].component",
                     $"{Name} {period.FromYear}–{period.ToYear} của đơn vị ({period.Basis}) không có trần cho {plan.Lines[i].Component}: các năm trong giai đoạn không được phân bổ cho dự án này.");
 
         foreach (var ceiling in ceilings)
         {
-            var lines = plan.Lines.Select((l, i) => (Line: l, Index: i)).Where(x => Covered(ceiling, x.Line.Component)).ToList();
+            var lines = plan.Lines.Select((l, i) => (Line: l, Index: i)).Where(x => ceiling.CoversComponent(x.Line.Component, catalogue)).ToList();
             if (lines.Count == 0) continue;
             var planned = SourceAmounts.Sum(lines.Select(x => SourceAmounts.From(x.Line.Amounts)));
-            var before = SourceAmounts.Sum(otherYears.Where(o => Covered(ceiling, o.Key)).Select(o => o.Value));
+            var before = ceiling.Against(otherYears, catalogue);
             foreach (var (source, excess) in (before + planned).ExcessOver(ceiling.Amounts))
             {
                 var index = lines.FirstOrDefault(x => x.Line.AmountOf(source) > 0).Index;

@@ -39,7 +39,7 @@ public sealed class GetCeilingsHandler(WorkflowDbContext db, AdminScope scope, P
         var catalogue = catalogues.For(from).Period;
         var lines = ceilings.Select(c =>
         {
-            var used = SourceAmounts.Sum(allocated.Where(a => a.Key == c.Component || catalogue.IsAncestor(c.Component, a.Key)).Select(a => a.Value));
+            var used = c.Against(allocated, catalogue);
             return new CeilingLineView(c.Component, catalogue.NameOf(c.Component), Map(c.Amounts), Map(used), Map(c.Amounts - used));
         }).ToList();
         var first = ceilings.FirstOrDefault();

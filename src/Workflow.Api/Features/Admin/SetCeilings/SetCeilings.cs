@@ -78,12 +78,12 @@ public sealed class SetCeilingsHandler(WorkflowDbContext db, AdminScope scope, A
         var allocated = await MediumTermCeilings.AllocatedAsync(db, unit.Code, from, to, null, cancellationToken);
         var below = next.SelectMany(c =>
         {
-            var used = SourceAmounts.Sum(allocated.Where(a => a.Key == c.Component || catalogue.IsAncestor(c.Component, a.Key)).Select(a => a.Value));
+            var used = c.Against(allocated, catalogue);
             return used.ExcessOver(c.Amounts).Select(e => new Violation($"lines[{request.Lines!.FindIndex(l => l?.Component?.Trim() == c.Component)}].amounts.{e.Source}",
                 $"Các kế hoạch năm {from}–{to} của {unit.Code} đã phân bổ {Vnd.Format(used[e.Source])} {FundingSources.NameOf(e.Source)} cho {c.Component}, vượt trần mới {Vnd.Format(c.Amounts[e.Source])}."));
         }).ToList();
         if (next.Count > 0)
-            below.AddRange(allocated.Keys.Where(k => !next.Any(c => c.Component == k || catalogue.IsAncestor(c.Component, k)))
+            below.AddRange(allocated.Keys.Where(k => !next.Any(c => c.CoversComponent(k, catalogue)))
                 .Select(k => new Violation("lines", $"Các kế hoạch năm {from}–{to} của {unit.Code} đã phân bổ cho {k}, dự án không có trần trong danh sách mới.")));
         if (below.Count > 0)
             throw new ConflictException("Trần mới thấp hơn số các kế hoạch năm đã phân bổ; điều chỉnh kế hoạch năm trước hoặc nâng trần.", "ceiling.belowPlans") { Violations = below };
