@@ -26,7 +26,7 @@ public static class DependencyInjection
             {
                 case "sqlite":
                     db.UseSqlite(options.ConnectionString);
-                    db.AddInterceptors(new SqliteBusyWait());
+                    db.AddInterceptors(new SqliteBusyWait(), SqliteSingleWriter.Shared);
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
