@@ -1,3 +1,4 @@
+using Workflow.Domain.Common;
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
@@ -189,6 +190,14 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
         var rebuild = Stopwatch.StartNew();
         foreach (var (_, sql) in indexes) Execute(connection, sql);
         log.WriteLine($"  {indexes.Count} indexes rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s");
+        // each unit's dossier sequences continue after what was generated, numbered 1..n per plan (Codes)
+        Execute(connection, $"""
+            INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
+            SELECT '{DossierCode.Proposal}', "UnitCode", "FiscalYear", COUNT(*) FROM proposals GROUP BY "UnitCode", "FiscalYear";
+            INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
+            SELECT '{DossierCode.Disbursement}', p."UnitCode", p."FiscalYear", COUNT(*) FROM disbursements AS d JOIN proposals AS p ON p."Id" = d."ProposalId"
+            GROUP BY p."UnitCode", p."FiscalYear";
+            """);
         if (plans.Count < 100)
         {
             // cheap at 1×: every row the load wrote refers to rows that exist

@@ -1,3 +1,4 @@
+using Workflow.Domain.Common;
 using Workflow.Domain.Audit;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Disbursements;
@@ -38,6 +39,9 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
 
     private readonly History _history = new();
     private readonly Random _random = new(planIndex * 7919 + 17);
+
+    /// <summary>The plan's disbursements numbered so far, in the order they are requested (the unit's sequence).</summary>
+    private int _disbursements;
     private readonly List<Step> _steps = [];
     private Recorder _recorder = null!;
     private Dictionary<Guid, Dictionary<FundingSource, BudgetBalance>> _balances = null!;
@@ -152,7 +156,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
             new DateOnly(plan.FiscalYear, 3, 1), new DateOnly(plan.FiscalYear, 12, 15), total, support, null, counterpart,
             new Beneficiaries(participants / 4, participants / 2, 0, participants / 10, 0, participants), [], kind == ProposalKind.Activity ? null : support);
         var split = SplitFollowsLine.ByLine(support, line.Amounts);
-        var proposal = Proposal.Draft(Guid.NewGuid(), Codes.Proposal(plan.FiscalYear, planIndex, k), plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode,
+        var proposal = Proposal.Draft(Guid.NewGuid(), DossierCode.Format(DossierCode.Proposal, plan.FiscalYear, k + 1), plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode,
             plan.UnitCode, plan.FiscalYear, content, split, false, clerk.UserName, at);
         proposal.AttachTo(Guid.NewGuid());
         return proposal;
@@ -207,7 +211,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
                 var amount = kind == DisbursementKind.Advance ? Round(support * 0.2) : Round(support * paidShare / payments);
                 var live = DisbursementPosition.Of(paid);
                 var split = DisbursementSplit.ByShares(amount, proposal.Split, live.OfKind(kind));
-                disbursement = Disbursement.Request(Guid.NewGuid(), Codes.Disbursement(plan.FiscalYear, planIndex, k, index), proposal.Id, kind, split,
+                disbursement = Disbursement.Request(Guid.NewGuid(), DossierCode.Format(DossierCode.Disbursement, plan.FiscalYear, ++_disbursements), proposal.Id, plan.UnitCode, kind, split,
                     proposal.ContractValue, null, clerk.UserName, at);
                 disbursement.AttachTo(Guid.NewGuid());
                 _history.Disbursements.Add(disbursement);
@@ -326,23 +330,4 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-}
-
-/// <summary>
-/// Codes in the server's own form (<c>ĐX-2026-3F9A1C</c>, six hex digits), unique by construction: a plan's proposal or
-/// disbursement number goes through a bijection of the 24-bit space, so codes look drawn at random (as the server's
-/// are) and never repeat.
-/// </summary>
-public static class Codes
-{
-    public static string Proposal(int year, int planIndex, int k) => $"ĐX-{year}-{Scramble(planIndex * 256 + k)}";
-
-    public static string Disbursement(int year, int planIndex, int proposal, int index) => $"GN-{year}-{Scramble(planIndex * 2048 + proposal * 12 + index)}";
-
-    private static string Scramble(int n)
-    {
-        // multiplying by an odd number and adding a constant is a bijection modulo 2^24
-        var x = (uint)((n * 0x9E3779L + 0x5A5A5AL) & 0xFFFFFF);
-        return x.ToString("X6");
-    }
 }

@@ -19,16 +19,20 @@ public sealed class Disbursement
 {
     private Disbursement() { }
 
-    public static Disbursement Request(Guid id, string code, Guid proposalId, DisbursementKind kind, SourceAmounts amounts,
+    /// <param name="unitCode">The proposal's unit, whose sequence numbers the disbursement (<see cref="DossierCode"/>).</param>
+    public static Disbursement Request(Guid id, string code, Guid proposalId, string unitCode, DisbursementKind kind, SourceAmounts amounts,
         long? contractValue, string? note, string actor, DateTimeOffset now) => new()
     {
-        Id = id, Code = code, ProposalId = proposalId, Kind = kind, Amounts = amounts,
+        Id = id, Code = code, ProposalId = proposalId, UnitCode = unitCode, Kind = kind, Amounts = amounts,
         ContractValue = contractValue, Note = note, CreatedBy = actor, CreatedAt = now, UpdatedAt = now,
     };
 
     public Guid Id { get; private set; }
     public string Code { get; private set; } = "";
     public Guid ProposalId { get; private set; }
+
+    /// <summary>The proposal's unit: its code is unique within it.</summary>
+    public string UnitCode { get; private set; } = "";
     public Guid InstanceId { get; private set; }
     public DisbursementKind Kind { get; private set; }
 

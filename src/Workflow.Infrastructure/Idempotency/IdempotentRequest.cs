@@ -59,6 +59,14 @@ public sealed class IdempotentRequest
         _nothingSavedYet = true;
     }
 
+    /// <summary>Opens the transaction before anything is saved, for a handler that writes first (<see cref="Persistence.WorkTransaction"/>).</summary>
+    internal async ValueTask OpenNowAsync(DbContext db, CancellationToken ct)
+    {
+        if (Transaction is not null || db.Database.CurrentTransaction is not null) return;
+        Transaction = await db.Database.BeginTransactionAsync(ct);
+        _nothingSavedYet = true;
+    }
+
     internal void OpenForSave(DbContext db)
     {
         if (!NeedsTransaction(db)) return;

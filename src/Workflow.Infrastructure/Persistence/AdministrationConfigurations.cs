@@ -67,3 +67,14 @@ internal sealed class ReferenceDataStampConfiguration : IEntityTypeConfiguration
         b.HasData(new ReferenceDataStamp(ReferenceDataStamp.SingletonId, ReferenceDataStamp.Initial));
     }
 }
+
+internal sealed class DossierCounterConfiguration : IEntityTypeConfiguration<DossierCounter>
+{
+    public void Configure(EntityTypeBuilder<DossierCounter> b)
+    {
+        b.ToTable("dossier_counters");
+        b.HasKey(c => new { c.Kind, c.UnitCode, c.FiscalYear });
+        b.Property(c => c.Kind).HasMaxLength(8);
+        b.Property(c => c.UnitCode).HasMaxLength(64);
+    }
+}

@@ -58,7 +58,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Code).HasMaxLength(32).IsRequired();
-        b.HasIndex(x => x.Code).IsUnique();
+        // numbered per unit and year (DossierCode)
+        b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
         b.Property(x => x.Component).HasMaxLength(16).IsRequired();
         b.Property(x => x.AgencyCode).HasMaxLength(64).IsRequired();
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
@@ -92,7 +93,9 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Code).HasMaxLength(32).IsRequired();
-        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
+        // numbered per unit and year (DossierCode)
+        b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Note).HasMaxLength(1024);
         b.Property(x => x.TreasuryReference).HasMaxLength(128);

@@ -44,6 +44,7 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<MediumTermCeiling> MediumTermCeilings => Set<MediumTermCeiling>();
 
     public DbSet<ReferenceDataStamp> ReferenceDataStamps => Set<ReferenceDataStamp>();
+    public DbSet<DossierCounter> DossierCounters => Set<DossierCounter>();
 
     /// <summary>The copy of the reference data this unit of work read (<see cref="ReferenceSnapshot.OfAsync"/>).</summary>
     internal ReferenceSnapshot? ReferenceDataSeen { get; set; }

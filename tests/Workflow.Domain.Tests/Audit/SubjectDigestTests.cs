@@ -16,7 +16,7 @@ public sealed class SubjectDigestTests
         var content = new ProposalContent(title, ProposalKind.PovertyReductionModel, null, AreaType.Other, ["BP.HQ.TK"],
             new DateOnly(2024, 6, 1), new DateOnly(2024, 12, 15), central + 40_000_000 + 10_000_000, central + 40_000_000, null,
             new ParticipantCounterpart(0, 10_000_000, 0), new Beneficiaries(5, 15, 0, 2, 0, 25), [], null);
-        return Domain.Proposals.Proposal.Draft(Guid.NewGuid(), "ĐX-2024-ABC123", Guid.NewGuid(), Guid.NewGuid(), "DA2", "BP.HQ.NN", "BP.HQ", 2024,
+        return Domain.Proposals.Proposal.Draft(Guid.NewGuid(), "ĐX-2024-0001", Guid.NewGuid(), Guid.NewGuid(), "DA2", "BP.HQ.NN", "BP.HQ", 2024,
             content, new SourceAmounts(central, 40_000_000, 0, 0), splitByHand: false, "nongnghiep", Now);
     }
 
@@ -71,7 +71,7 @@ public sealed class SubjectDigestTests
     [Fact]
     public void Of_WhenADisbursementIsConfirmedPaid_AttestsTheReferenceAndTheCash()
     {
-        var disbursement = Disbursement.Request(Guid.NewGuid(), "GN-2024-ABC123", Guid.NewGuid(), DisbursementKind.Advance,
+        var disbursement = Disbursement.Request(Guid.NewGuid(), "GN-2024-0001", Guid.NewGuid(), "BP.HQ", DisbursementKind.Advance,
             new SourceAmounts(86_964_000, 4_345_000, 8_691_000, 0), null, null, "nongnghiep", Now);
         var requested = SubjectDigest.Of(disbursement);
 

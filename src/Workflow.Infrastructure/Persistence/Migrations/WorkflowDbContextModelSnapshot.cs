@@ -395,6 +395,11 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -442,10 +447,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("ProposalId");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.ToTable("disbursements", (string)null);
                 });
@@ -1167,14 +1172,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanLineId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.HasIndex("UnitCode", "UpdatedAt");
 
@@ -1852,6 +1857,27 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Infrastructure.Persistence.DossierCounter", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "UnitCode", "FiscalYear");
+
+                    b.ToTable("dossier_counters", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Infrastructure.Persistence.ReferenceDataStamp", b =>

@@ -63,14 +63,16 @@ public sealed class RequestDisbursementHandler(WorkflowDbContext db, ProposalAcc
             split = entered;
         }
 
-        var disbursement = Disbursement.Request(Guid.NewGuid(), $"GN-{proposal.FiscalYear}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
-            proposal.Id, kind, split, input.ContractValue, input.Note?.Trim(), access.Actor.UserName, clock.GetUtcNow());
+        await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
+        var code = await db.NextDossierCodeAsync(DossierCode.Disbursement, proposal.UnitCode, proposal.FiscalYear, cancellationToken);
+        var disbursement = Disbursement.Request(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, kind, split, input.ContractValue, input.Note?.Trim(), access.Actor.UserName, clock.GetUtcNow());
         var instanceId = Guid.NewGuid();
         disbursement.AttachTo(instanceId);
         db.Disbursements.Add(disbursement);
         var subject = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == proposal.InstanceId).Select(i => new { i.UnitCode, i.AgencyCode, i.ParentUnitCode }).SingleAsync(cancellationToken);
         var instance = await runtime.StartAsync(DisbursementProcess.DefinitionId, new WorkflowSubject(DisbursementProcess.SubjectType, disbursement.Id, subject.UnitCode, subject.AgencyCode, subject.ParentUnitCode),
             access.Actor, cancellationToken, instanceId);
+        await transaction.CommitAsync(cancellationToken);
         return new DisbursementCreated(disbursement.Id, disbursement.Code, instance.Id, instance.State, split.ToDictionary());
     }
 }

@@ -66,11 +66,17 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
         var disbursementCount = 0;
         var settlementCount = 0;
 
+        // numbers for every dossier of the file, taken in the transaction that saves them
+        await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
+        var nextProposal = await db.ReserveDossierNumbersAsync(DossierCode.Proposal, plan.UnitCode, plan.FiscalYear, proposals.Count, cancellationToken);
+        var nextDisbursement = await db.ReserveDossierNumbersAsync(DossierCode.Disbursement, plan.UnitCode, plan.FiscalYear,
+            proposals.Sum(p => p.Disbursements.Count), cancellationToken);
+
         foreach (var item in proposals)
         {
             var row = item.Row;
             var lineBalances = byLine[item.Line.Id];
-            var proposal = Proposal.Draft(Guid.NewGuid(), NewCode("ĐX", plan.FiscalYear), plan.Id, item.Line.Id, item.Line.Component, item.Line.LeadAgencyCode,
+            var proposal = Proposal.Draft(Guid.NewGuid(), DossierCode.Format(DossierCode.Proposal, plan.FiscalYear, nextProposal++), plan.Id, item.Line.Id, item.Line.Component, item.Line.LeadAgencyCode,
                 plan.UnitCode, plan.FiscalYear, OpeningPosition.ContentOf(row, yearEnd), row.Split, splitByHand: true, user.UserName, now);
             proposal.RecordDecision(row.DecisionNumber.Trim(), row.DecisionDate, now);
             var proposalInstance = Guid.NewGuid();
@@ -88,7 +94,7 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
             foreach (var paid in item.Disbursements)
             {
                 var d = paid.Row;
-                var disbursement = Disbursement.Request(Guid.NewGuid(), NewCode("GN", plan.FiscalYear), proposal.Id, d.Kind, d.Amounts, null,
+                var disbursement = Disbursement.Request(Guid.NewGuid(), DossierCode.Format(DossierCode.Disbursement, plan.FiscalYear, nextDisbursement++), proposal.Id, plan.UnitCode, d.Kind, d.Amounts, null,
                     $"{OpeningPosition.NotePrefix} (trang «{OpeningSheet.Disbursements.Title}», dòng {d.Row})", user.UserName, now);
                 var instance = Guid.NewGuid();
                 disbursement.AttachTo(instance);
@@ -129,14 +135,13 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
 
         // one transaction; two imports racing on the same lines meet on the balances' revision (409)
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new OpeningPositionImported(plan.Id, proposals.Count, disbursementCount, settlementCount,
             committed.ToDictionary(), disbursed.ToDictionary(), outstanding.ToDictionary(), settled.ToDictionary());
 
         LedgerReference Reference(DateTimeOffset at, string note, Guid instanceId, Guid proposalId, Guid? disbursementId = null, Guid? settlementId = null) =>
             new(at, user.UserName, note, proposalId, disbursementId, settlementId, instanceId, 0);
     }
-
-    private static string NewCode(string prefix, int year) => $"{prefix}-{year}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 
     /// <summary>The journal entry's data: where in the file the subject came from, and its decisive facts.</summary>
     private static JsonElement Data(OpeningSheet sheet, int row, Dictionary<string, string> facts)

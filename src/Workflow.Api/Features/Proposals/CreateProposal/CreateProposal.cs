@@ -42,7 +42,10 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
         var content = input.ToContent();
         var (split, byHand) = ProposalSplit.Resolve(content, line);
         var now = clock.GetUtcNow();
-        var proposal = Proposal.Draft(Guid.NewGuid(), $"ĐX-{plan.FiscalYear}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
+        // the number, the proposal and its instance commit together, so numbers have no gaps
+        await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
+        var code = await db.NextDossierCodeAsync(DossierCode.Proposal, plan.UnitCode, plan.FiscalYear, cancellationToken);
+        var proposal = Proposal.Draft(Guid.NewGuid(), code,
             plan.Id, line.Id, line.ComponentCode, line.LeadAgencyCode, plan.UnitCode, plan.FiscalYear, content, split, byHand, user.UserName, now);
         var instanceId = Guid.NewGuid();
         proposal.AttachTo(instanceId);
@@ -54,6 +57,7 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
         var actor = new Actor(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
         var instance = await runtime.StartAsync(ProposalProcess.DefinitionId, new WorkflowSubject(ProposalProcess.SubjectType, proposal.Id, plan.UnitCode, line.LeadAgencyCode, parent),
             actor, cancellationToken, instanceId); // saves the proposal with its instance
+        await transaction.CommitAsync(cancellationToken);
         return new ProposalCreated(proposal.Id, proposal.Code, instance.Id, instance.State);
     }
 }
