@@ -49,6 +49,7 @@ public sealed class ReferenceSnapshot
     {
         Stamp = stamp;
         Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        ChildrenOf = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, u => u.Code, StringComparer.Ordinal);
         PoliciesByProvince = policies.ToLookup(p => p.ProvinceCode, StringComparer.Ordinal);
         AssignmentsByUnit = assignments.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
     }
@@ -56,6 +57,20 @@ public sealed class ReferenceSnapshot
     public Guid Stamp { get; }
     public IReadOnlyDictionary<string, AdminUnit> Units { get; }
     public ILookup<string, ProvincePolicy> PoliciesByProvince { get; }
+
+    /// <summary>The codes of the units directly under each unit.</summary>
+    public ILookup<string, string> ChildrenOf { get; }
+
+    /// <summary>A unit and every unit below it, at any depth.</summary>
+    public HashSet<string> UnitAndBelow(string code)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal) { code };
+        var next = new Queue<string>([code]);
+        while (next.TryDequeue(out var parent))
+            foreach (var child in ChildrenOf[parent])
+                if (found.Add(child)) next.Enqueue(child);
+        return found;
+    }
     public ILookup<string, Assignment> AssignmentsByUnit { get; }
 
     /// <summary>An assignment with the unit of the agency it names (a regional treasury sits in the province).</summary>

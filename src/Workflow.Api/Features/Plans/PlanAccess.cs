@@ -15,17 +15,7 @@ public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
     public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct)
     {
         if (user.SeesEveryUnit()) return null;
-        var units = await db.AdminUnits.AsNoTracking().Select(u => new { u.Code, u.ParentCode }).ToListAsync(ct);
-        var visible = new HashSet<string>(StringComparer.Ordinal) { user.UnitCode };
-        bool added;
-        do
-        {
-            added = false;
-            foreach (var unit in units)
-                if (unit.ParentCode is not null && visible.Contains(unit.ParentCode) && visible.Add(unit.Code))
-                    added = true;
-        } while (added);
-        return visible;
+        return (await ReferenceSnapshot.OfAsync(db, ct)).UnitAndBelow(user.UnitCode);
     }
 
     /// <summary>The plan with its lines, or 404 for an unknown id and for one the caller may not see alike.</summary>
@@ -43,7 +33,7 @@ public sealed class PlanAccess(WorkflowDbContext db, ICurrentUser user)
     /// <summary>The plan as a plan file, built from what is stored: unit chain and agency names from the catalogue.</summary>
     public async Task<PlanContent> ContentOfAsync(Plan plan, CancellationToken ct)
     {
-        var units = await db.AdminUnits.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
+        var units = (await ReferenceSnapshot.OfAsync(db, ct)).Units;
         var agencyCodes = plan.Lines.Select(l => l.LeadAgencyCode).Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
 

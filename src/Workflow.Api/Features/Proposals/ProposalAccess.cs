@@ -17,20 +17,24 @@ public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
 {
     public Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
 
-    public IQueryable<Proposal> Visible()
+    /// <summary>The proposals the caller may see, by the units' codes so that lists use the unit indexes.</summary>
+    public async Task<IQueryable<Proposal>> VisibleAsync(CancellationToken ct)
     {
         var proposals = db.Proposals.AsQueryable();
         if (user.SeesEveryUnit()) return proposals;
         var unit = user.UnitCode;
         var agency = user.AgencyCode;
         if (user.Roles.Any(r => r != Roles.LeadAgency))
-            return proposals.Where(p => p.UnitCode == unit || db.AdminUnits.Any(u => u.Code == p.UnitCode && u.ParentCode == unit));
+        {
+            var units = (await ReferenceSnapshot.OfAsync(db, ct)).UnitAndBelow(unit).ToList();
+            return proposals.Where(p => units.Contains(p.UnitCode));
+        }
         return proposals.Where(p => p.UnitCode == unit && p.AgencyCode == agency);
     }
 
     public async Task<Proposal> FindAsync(Guid id, CancellationToken ct, bool track = false)
     {
-        var query = Visible();
+        var query = await VisibleAsync(ct);
         if (!track) query = query.AsNoTracking();
         return await query.SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException($"Không tìm thấy đề xuất {id}.");
     }

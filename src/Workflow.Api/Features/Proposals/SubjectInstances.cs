@@ -10,7 +10,7 @@ public sealed class SubjectInstances(WorkflowDbContext db, ProposalAccess access
 {
     public async Task<Guid> InstanceOfAsync(string subjectType, Guid subjectId, CancellationToken ct)
     {
-        var visible = access.Visible();
+        var visible = await access.VisibleAsync(ct);
         Guid? instanceId = subjectType switch
         {
             ProposalProcess.SubjectType => await visible.Where(p => p.Id == subjectId).Select(p => (Guid?)p.InstanceId).SingleOrDefaultAsync(ct),

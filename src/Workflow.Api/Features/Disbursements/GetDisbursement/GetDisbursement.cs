@@ -26,7 +26,8 @@ public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess 
 {
     public async Task<DisbursementDetail> Handle(GetDisbursementQuery request, CancellationToken cancellationToken)
     {
-        var d = await db.Disbursements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && access.Visible().Any(p => p.Id == x.ProposalId), cancellationToken)
+        var visible = await access.VisibleAsync(cancellationToken);
+        var d = await db.Disbursements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && visible.Any(p => p.Id == x.ProposalId), cancellationToken)
             ?? throw new NotFoundException($"Không tìm thấy đề nghị giải ngân {request.Id}.");
         var proposalCode = await db.Proposals.AsNoTracking().Where(p => p.Id == d.ProposalId).Select(p => p.Code).SingleAsync(cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == d.InstanceId, cancellationToken);

@@ -22,14 +22,15 @@ public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess ac
 {
     public async Task<ProposalPage> Handle(ListProposalsQuery request, CancellationToken cancellationToken)
     {
-        var rows = from p in access.Visible().AsNoTracking()
+        var proposals = (await access.VisibleAsync(cancellationToken)).AsNoTracking();
+        if (request.PlanId is { } planId) proposals = proposals.Where(p => p.PlanId == planId);
+        if (!string.IsNullOrWhiteSpace(request.Component)) proposals = proposals.Where(p => p.Component == request.Component);
+        if (!string.IsNullOrWhiteSpace(request.Agency)) proposals = proposals.Where(p => p.AgencyCode == request.Agency);
+        var rows = from p in proposals
                    join i in db.WorkflowInstances on p.InstanceId equals i.Id
                    join a in db.Agencies on p.AgencyCode equals a.Code
                    let settlementState = (from s in db.Settlements join si in db.WorkflowInstances on s.InstanceId equals si.Id where s.ProposalId == p.Id select si.State).FirstOrDefault()
                    select new { p, i.State, i.DefinitionId, i.DefinitionVersion, AgencyName = a.Name, SettlementState = settlementState };
-        if (request.PlanId is { } planId) rows = rows.Where(r => r.p.PlanId == planId);
-        if (!string.IsNullOrWhiteSpace(request.Component)) rows = rows.Where(r => r.p.Component == request.Component);
-        if (!string.IsNullOrWhiteSpace(request.Agency)) rows = rows.Where(r => r.p.AgencyCode == request.Agency);
         if (!string.IsNullOrWhiteSpace(request.State)) rows = rows.Where(r => r.State == request.State);
         if (request.SettlementStatus is { } status)
         {
@@ -44,7 +45,10 @@ public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess ac
             rows = status == SettlementStatus.NotStarted ? rows.Where(r => r.SettlementState == null) : rows.Where(r => states.Contains(r.SettlementState));
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        // without a filter on the process, the count needs the proposals alone (every one has its instance and agency)
+        var total = string.IsNullOrWhiteSpace(request.State) && request.SettlementStatus is null
+            ? await proposals.CountAsync(cancellationToken)
+            : await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.p.UpdatedAt).Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
         return new ProposalPage(page.Select(r => new ProposalSummary(r.p.Id, r.p.Code, r.p.Title, r.p.Component, r.p.AgencyCode, r.AgencyName, r.p.Kind, r.p.FiscalYear,
             r.p.StateSupport, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName,

@@ -24,7 +24,8 @@ public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess a
 {
     public async Task<Guid> Handle(EditSettlementCommand request, CancellationToken cancellationToken)
     {
-        var settlement = await db.Settlements.SingleOrDefaultAsync(s => s.Id == request.Id && access.Visible().Any(p => p.Id == s.ProposalId), cancellationToken)
+        var visible = await access.VisibleAsync(cancellationToken);
+        var settlement = await db.Settlements.SingleOrDefaultAsync(s => s.Id == request.Id && visible.Any(p => p.Id == s.ProposalId), cancellationToken)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quyết toán {request.Id}.");
         var proposal = await access.FindAsync(settlement.ProposalId, cancellationToken);
         access.EnsureOwnAgency(proposal, "sửa hồ sơ quyết toán");

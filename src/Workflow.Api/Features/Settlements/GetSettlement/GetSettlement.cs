@@ -26,7 +26,8 @@ public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess ac
 {
     public async Task<SettlementDetail> Handle(GetSettlementQuery request, CancellationToken cancellationToken)
     {
-        var s = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && access.Visible().Any(p => p.Id == x.ProposalId), cancellationToken)
+        var visible = await access.VisibleAsync(cancellationToken);
+        var s = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == request.Id && visible.Any(p => p.Id == x.ProposalId), cancellationToken)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quyết toán {request.Id}.");
         var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == s.ProposalId, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == s.InstanceId, cancellationToken);
