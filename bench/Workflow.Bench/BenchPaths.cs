@@ -5,8 +5,8 @@ namespace Workflow.Bench;
 /// <summary>Where the bench finds the built application and keeps its databases, logs and results.</summary>
 public sealed record BenchPaths(string RepositoryRoot)
 {
-    /// <summary>The Release build of the server that run.sh made.</summary>
-    public string AppDirectory => Path.Combine(RepositoryRoot, "src", "Workflow.Api", "bin", "Release", "net10.0");
+    /// <summary>The server as run.sh published it (ReadyToRun, as docs/operations.md deploys it).</summary>
+    public string AppDirectory => Path.Combine(RepositoryRoot, "bench", ".data", "app");
 
     /// <summary>Generated databases, logs and results: git-ignored, overwritten by the next run.</summary>
     public string DataDirectory => Path.Combine(RepositoryRoot, "bench", ".data");
