@@ -26,7 +26,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ValidationFailedException v => Validation(v.Violations),
             ConflictException c => Conflict(c),
             IdempotencyKeyReusedException r => KeyReused(r),
-            DbUpdateConcurrencyException => new ProblemDetails
+            // a lost race on a revision, or PostgreSQL giving up one of two transactions on the same rows: nothing was kept
+            DbUpdateConcurrencyException or DbUpdateException when Infrastructure.Persistence.DbErrors.IsTransientConflict(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Xung đột cập nhật",

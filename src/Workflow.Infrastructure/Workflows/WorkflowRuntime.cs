@@ -74,18 +74,28 @@ public sealed class WorkflowRuntime(
                 await db.SaveChangesAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException e) when (!e.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId)
-                                                        && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            catch (Exception e) when (LostRaceOnSharedRow(e, instanceId) && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
             {
                 db.ChangeTracker.Clear();
             }
-            catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
+            catch (Exception e) when (IsConflict(e))
             {
                 db.ChangeTracker.Clear();
-                throw await ActedByOtherAsync(instanceId, e is DbUpdateConcurrencyException c && !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId), ct);
+                throw await ActedByOtherAsync(instanceId, LostRaceOnSharedRow(e, instanceId), ct);
             }
         }
     }
+
+    /// <summary>
+    /// A save that lost to another firing on a row the actor did not act on: a revision other than the instance's, or —
+    /// on PostgreSQL — a deadlock or serialization failure between two transactions, which the database resolves by
+    /// giving one of them up whole. Either way nothing was kept and running again on fresh data is right.
+    /// </summary>
+    private static bool LostRaceOnSharedRow(Exception e, Guid instanceId) =>
+        e is DbUpdateConcurrencyException c ? !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId) : DbErrors.IsTransientConflict(e);
+
+    private static bool IsConflict(Exception e) =>
+        e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u) || DbErrors.IsTransientConflict(e);
 
     /// <summary>The refusal when the dossier moved under the actor: who acted last, what they did and when.</summary>
     private async Task<ConflictException> ActedByOtherAsync(Guid instanceId, bool busy, CancellationToken ct)
@@ -187,7 +197,7 @@ public sealed class WorkflowRuntime(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
+        catch (Exception e) when (IsConflict(e))
         {
             db.ChangeTracker.Clear();
             throw new ConflictException("Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.", "workflow.concurrent");
