@@ -74,14 +74,12 @@ public sealed class WorkflowRuntime(
                 await db.SaveChangesAsync(ct);
                 return result;
             }
-            catch (Exception e) when (LostRaceOnSharedRow(e, instanceId) && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
-            {
-                db.ChangeTracker.Clear();
-            }
             catch (Exception e) when (IsConflict(e))
             {
                 db.ChangeTracker.Clear();
-                throw await ActedByOtherAsync(instanceId, LostRaceOnSharedRow(e, instanceId), ct);
+                var sharedRow = LostRaceOnSharedRow(e, instanceId) || await LostOnSharedChainAsync(e, instanceId, result.Revision - 1, ct);
+                if (sharedRow && attempt < MaxAttempts && db.Database.CurrentTransaction is null) continue;
+                throw await ActedByOtherAsync(instanceId, sharedRow, ct);
             }
         }
     }
@@ -93,6 +91,16 @@ public sealed class WorkflowRuntime(
     /// </summary>
     private static bool LostRaceOnSharedRow(Exception e, Guid instanceId) =>
         e is DbUpdateConcurrencyException c ? !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId) : DbErrors.IsTransientConflict(e);
+
+    /// <summary>
+    /// Two firings that append to one balance row's ledger chain take the same place in it. PostgreSQL runs a save's
+    /// statements as one batch and stops at the first error, so the loser may hear of the taken place (a unique
+    /// violation) before its stale revision on the balance row is counted. Such a violation is a lost race on a shared
+    /// row exactly when the instance acted on is still at the revision the firing loaded: nobody else acted on it.
+    /// </summary>
+    private async Task<bool> LostOnSharedChainAsync(Exception e, Guid instanceId, int loadedRevision, CancellationToken ct) =>
+        e is DbUpdateException u && DbErrors.IsUniqueViolation(u)
+        && await db.WorkflowInstances.AsNoTracking().AnyAsync(i => i.Id == instanceId && i.Revision == loadedRevision, ct);
 
     private static bool IsConflict(Exception e) =>
         e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u) || DbErrors.IsTransientConflict(e);
