@@ -30,7 +30,7 @@ public static class DependencyInjection
         else services.AddDbContext<WorkflowDbContext>(Configure);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Ledger.PlanLedger>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 
         var catalogues = configuration.GetSection(Catalogues.CatalogueOptions.Section).Get<Catalogues.CatalogueOptions>() ?? new Catalogues.CatalogueOptions();
         services.AddSingleton(catalogues);
