@@ -1,7 +1,7 @@
 # A throw-away PostgreSQL cluster for the tests, sourced by scripts/test.sh:
 #   postgres_install   Debian's postgresql when its binaries are missing (as root; otherwise says what to install)
-#   postgres_start     a new cluster under a temporary directory on a free local port; exports WORKFLOW_TEST_POSTGRES,
-#                      the server's connection string without a database (each test database is created by the tests)
+#   postgres_start     a new cluster under a temporary directory on a free local port; sets POSTGRES_SERVER, the
+#                      server's connection string without a database (each test database is created by the tests)
 #   postgres_stop      stops it and removes the directory (postgres_start sets it as the EXIT trap)
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres user (runuser).
 
@@ -51,7 +51,7 @@ postgres_start() {
     if _postgres_as_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DIR/data" -w -t 60 -l "$POSTGRES_DIR/server.log" \
          -o "-p $POSTGRES_PORT -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
          start >/dev/null; then
-      export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
+      POSTGRES_SERVER="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
       echo "PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$POSTGRES_PORT ($POSTGRES_DIR)"
       return 0
     fi
