@@ -17,9 +17,10 @@ public enum Refusal
 /// <summary>The checks that decide whether an actor may fire an action, apart from guards: pure, so the inbox and the runtime agree.</summary>
 public static class WorkflowRules
 {
+    /// <param name="history">Who did what on the instance so far (maker ≠ checker).</param>
     /// <param name="parts">Who administration assigned to appraise, approve and pay for the instance's unit.</param>
     public static (Refusal Refusal, string Reason) Check(WorkflowDefinition definition, WorkflowInstance instance,
-        string action, Actor actor, IReadOnlyCollection<JournalEntry> journal, UnitParts parts)
+        string action, Actor actor, IReadOnlyCollection<PastAction> history, UnitParts parts)
     {
         var state = definition.State(instance.State);
         if (instance.IsCompleted)
@@ -39,7 +40,7 @@ public static class WorkflowRules
         if (role is null)
             return (Refusal.NotAllowed, $"'{transition.DisplayName}' chỉ dành cho {string.Join(" / ", transition.Roles.Select(RoleName))} phụ trách hồ sơ này.");
 
-        var made = journal.Where(e => e.ActorId == actor.Id && transition.SeparateFrom.Contains(e.Action)).Select(e => e.Action).Distinct().ToList();
+        var made = history.Where(e => e.ActorId == actor.Id && transition.SeparateFrom.Contains(e.Action)).Select(e => e.Action).Distinct().ToList();
         if (made.Count > 0)
             return (Refusal.SameActor, $"Người đã thực hiện '{string.Join(", ", made.Select(a => definition.Transitions.First(t => t.Action == a).DisplayName))}' " +
                 $"không được '{transition.DisplayName}' cùng hồ sơ (nguyên tắc người lập khác người duyệt).");
@@ -81,8 +82,8 @@ public static class WorkflowRules
     };
 
     public static IReadOnlyList<TransitionDefinition> AvailableActions(WorkflowDefinition definition, WorkflowInstance instance,
-        Actor actor, IReadOnlyCollection<JournalEntry> journal, UnitParts parts) =>
-        definition.From(instance.State).Where(t => Check(definition, instance, t.Action, actor, journal, parts).Refusal == Refusal.None).ToList();
+        Actor actor, IReadOnlyCollection<PastAction> history, UnitParts parts) =>
+        definition.From(instance.State).Where(t => Check(definition, instance, t.Action, actor, history, parts).Refusal == Refusal.None).ToList();
 
     public static string RoleName(string role) => role switch
     {

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Administration;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
@@ -14,15 +13,16 @@ public static class UnitPartsLookup
     /// <summary>The parts of several units at once (an inbox page spans units); units without assignments are absent.</summary>
     public static async Task<IReadOnlyDictionary<string, UnitParts>> UnitPartsAsync(this WorkflowDbContext db, IReadOnlyCollection<string> unitCodes, DateOnly day, CancellationToken ct)
     {
-        var rows = await (from a in db.UnitAssignments.AsNoTracking()
-                          join agency in db.Agencies.AsNoTracking() on a.AgencyCode equals agency.Code
-                          where unitCodes.Contains(a.UnitCode) && a.ValidFrom <= day
-                          select new { a.UnitCode, a.Part, a.ValidFrom, a.AgencyCode, AgencyUnit = agency.UnitCode }).ToListAsync(ct);
-        return rows.GroupBy(r => r.UnitCode).ToDictionary(g => g.Key, g =>
+        var reference = await ReferenceSnapshot.OfAsync(db, ct);
+        var parts = new Dictionary<string, UnitParts>(StringComparer.Ordinal);
+        foreach (var unit in unitCodes.Distinct())
         {
+            var started = reference.AssignmentsByUnit[unit].Where(a => a.ValidFrom <= day).ToList();
+            if (started.Count == 0) continue;
             AssignedAgency? InForce(UnitPart part) =>
-                g.Where(r => r.Part == part).MaxBy(r => r.ValidFrom) is { } r ? new AssignedAgency(r.AgencyCode, r.AgencyUnit) : null;
-            return new UnitParts(InForce(UnitPart.Appraiser), InForce(UnitPart.Approver), InForce(UnitPart.Treasury));
-        });
+                started.Where(a => a.Part == part).MaxBy(a => a.ValidFrom) is { } a ? new AssignedAgency(a.AgencyCode, a.AgencyUnitCode) : null;
+            parts[unit] = new UnitParts(InForce(UnitPart.Appraiser), InForce(UnitPart.Approver), InForce(UnitPart.Treasury));
+        }
+        return parts;
     }
 }

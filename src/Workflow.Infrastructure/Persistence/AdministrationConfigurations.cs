@@ -56,3 +56,14 @@ internal sealed class AdminJournalEntryConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.ObjectType, e.ObjectId });
     }
 }
+
+internal sealed class ReferenceDataStampConfiguration : IEntityTypeConfiguration<ReferenceDataStamp>
+{
+    public void Configure(EntityTypeBuilder<ReferenceDataStamp> b)
+    {
+        b.ToTable("reference_data_stamp");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasData(new ReferenceDataStamp(ReferenceDataStamp.SingletonId, ReferenceDataStamp.Initial));
+    }
+}

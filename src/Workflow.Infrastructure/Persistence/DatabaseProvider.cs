@@ -29,7 +29,8 @@ public static class DatabaseProviders
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString);
-                builder.AddInterceptors(new SqliteBusyWait());
+                // writers of this process queue in memory; SQLite's busy wait covers writers of other processes
+                builder.AddInterceptors(new SqliteBusyWait(), SqliteSingleWriter.Shared);
                 break;
             case DatabaseProvider.Postgres:
                 // no retrying execution strategy: the runtime and idempotent requests open their own transactions, and a

@@ -51,6 +51,11 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<MediumTermCeiling> MediumTermCeilings => Set<MediumTermCeiling>();
 
+    public DbSet<ReferenceDataStamp> ReferenceDataStamps => Set<ReferenceDataStamp>();
+
+    /// <summary>The copy of the reference data this unit of work read (<see cref="ReferenceSnapshot.OfAsync"/>).</summary>
+    internal ReferenceSnapshot? ReferenceDataSeen { get; set; }
+
     /// <summary>The province policies this unit of work has looked up, by unit and fiscal year (<c>PolicyLookup</c>).</summary>
     internal Dictionary<(string Unit, int FiscalYear), Domain.Policies.ProvincePolicy?> PoliciesInForce { get; } = [];
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
@@ -59,6 +64,33 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
 
     /// <summary>The request with an <c>Idempotency-Key</c> this unit of work saves for: its saves share one transaction with its answer.</summary>
     public Idempotency.IdempotentRequest? IdempotentRequest { get; internal set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var marked = MarkReferenceDataChange();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (marked) ReferenceDataSeen = null;
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var marked = MarkReferenceDataChange();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (marked) ReferenceDataSeen = null;
+        return saved;
+    }
+
+    /// <summary>A change to units, agencies, assignments or policies writes a new mark with it, for every server's copy.</summary>
+    private bool MarkReferenceDataChange()
+    {
+        if (!ChangeTracker.Entries().Any(ReferenceDataStamp.Covers)) return false;
+        var stamp = ChangeTracker.Entries<ReferenceDataStamp>().FirstOrDefault()
+            ?? Attach(new ReferenceDataStamp(ReferenceDataStamp.SingletonId, ReferenceDataStamp.Initial));
+        stamp.Property(s => s.Value).CurrentValue = Guid.NewGuid();
+        stamp.Property(s => s.Value).IsModified = true;
+        return true;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,9 +15,9 @@ public static class PolicyLookup
     /// policy of its own falls back to its successor's too. Null when neither has one.
     /// </summary>
     /// <remarks>
-    /// Read once per unit of work (a request, a background iteration): a firing's guards and its deadline ask for the
-    /// same policy several times within the same instant. Nothing outlives the unit of work, so a new version applies
-    /// from the next request on every server.
+    /// Read from this process's copy of the reference data (<see cref="ReferenceSnapshot"/>), which a new policy version
+    /// invalidates on every server from the next unit of work on; memoised per unit of work, since a firing's guards and
+    /// its deadline ask for the same policy several times within the same instant.
     /// </remarks>
     public static async Task<ProvincePolicy?> PolicyInForceAsync(this WorkflowDbContext db, string unitCode, int fiscalYear, DateTimeOffset at, CancellationToken ct)
     {
@@ -29,14 +29,15 @@ public static class PolicyLookup
 
     private static async Task<ProvincePolicy?> LookUpAsync(WorkflowDbContext db, string unitCode, int fiscalYear, DateTimeOffset at, CancellationToken ct)
     {
-        var province = await ProvinceOfAsync(db, unitCode, ct);
+        var reference = await ReferenceSnapshot.OfAsync(db, ct);
+        var province = ProvinceOf(reference, unitCode);
         var yearStart = new DateOnly(fiscalYear, 1, 1);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         ProvincePolicy? own = null;
         for (var code = province?.Code ?? unitCode; code is not null && seen.Add(code);)
         {
-            var unit = code == province?.Code ? province : await db.AdminUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
-            var found = await InForceOfAsync(db, code, fiscalYear, at, ct);
+            var unit = reference.Units.GetValueOrDefault(code);
+            var found = ProvincePolicy.InForce(reference.PoliciesByProvince[code], fiscalYear, at);
             var succeeded = unit is { ValidTo: { } closed, SuccessorCode: not null } && closed < yearStart;
             if (found is not null && !succeeded) return found;
             own ??= found;
@@ -53,18 +54,16 @@ public static class PolicyLookup
     public static async Task<ProvincePolicy?> PolicyVersionAsync(this WorkflowDbContext db, int? id, CancellationToken ct) =>
         id is { } key ? await db.ProvincePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == key, ct) : null;
 
-    private static async Task<ProvincePolicy?> InForceOfAsync(WorkflowDbContext db, string provinceCode, int fiscalYear, DateTimeOffset at, CancellationToken ct) =>
-        ProvincePolicy.InForce(await db.ProvincePolicies.AsNoTracking()
-            .Where(p => p.ProvinceCode == provinceCode && p.FiscalYear <= fiscalYear).ToListAsync(ct), fiscalYear, at);
-
     /// <summary>The province above a unit (itself when it is one); null when the unit is unknown.</summary>
-    public static async Task<AdminUnit?> ProvinceOfAsync(WorkflowDbContext db, string unitCode, CancellationToken ct)
+    public static async Task<AdminUnit?> ProvinceOfAsync(WorkflowDbContext db, string unitCode, CancellationToken ct) =>
+        ProvinceOf(await ReferenceSnapshot.OfAsync(db, ct), unitCode);
+
+    private static AdminUnit? ProvinceOf(ReferenceSnapshot reference, string unitCode)
     {
         var code = unitCode;
         for (var depth = 0; depth < 5 && code is not null; depth++)
         {
-            var unit = await db.AdminUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, ct);
-            if (unit is null) return null;
+            if (!reference.Units.TryGetValue(code, out var unit)) return null;
             if (unit.Level == AdminLevel.Province) return unit;
             code = unit.ParentCode;
         }

@@ -123,11 +123,14 @@ public sealed class WorkflowRuntime(
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        // who did what (maker ≠ checker) and the chain's last link, not the entries themselves
+        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence)
+            .Select(e => new { e.ActorId, e.Action, e.Hash }).ToListAsync(ct);
+        var history = journal.Select(e => new PastAction(e.ActorId, e.Action)).ToList();
 
         var now = clock.GetUtcNow();
         var parts = await PartsAsync(instance, now, ct);
-        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, journal, parts);
+        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, history, parts);
         switch (refusal)
         {
             case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");

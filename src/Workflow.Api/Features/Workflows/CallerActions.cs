@@ -15,9 +15,9 @@ public sealed class CallerActions(WorkflowDbContext db, DefinitionCatalog catalo
     public async Task<Standing> OfAsync(WorkflowInstance instance, CancellationToken ct)
     {
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).ToListAsync(ct);
+        var history = await db.PastActionsAsync(instance.Id, ct);
         var parts = await db.UnitPartsAsync(instance.UnitCode, WorkingCalendar.VietnamToday(clock), ct);
         return new Standing(definition, definition.State(instance.State).DisplayName,
-            WorkflowRules.AvailableActions(definition, instance, access.Actor, journal, parts).Select(GetInstanceHandler.ActionOf).ToList());
+            WorkflowRules.AvailableActions(definition, instance, access.Actor, history, parts).Select(GetInstanceHandler.ActionOf).ToList());
     }
 }

@@ -2019,6 +2019,26 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Infrastructure.Persistence.ReferenceDataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reference_data_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Workflow.Infrastructure.Identity.User", null)

@@ -45,8 +45,7 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
 
         var instanceIds = page.Select(t => t.InstanceId).ToList();
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var journals = (await db.Journal.AsNoTracking().Where(e => instanceIds.Contains(e.InstanceId)).ToListAsync(cancellationToken))
-            .ToLookup(e => e.InstanceId);
+        var histories = await db.PastActionsAsync(instanceIds, cancellationToken);
         var today = DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
         var parts = await db.UnitPartsAsync(instances.Values.Select(i => i.UnitCode).Distinct().ToList(), today, cancellationToken);
 
@@ -54,7 +53,7 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         {
             var instance = instances[t.InstanceId];
             var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, journals[t.InstanceId].ToList(), parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned));
+            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, histories[t.InstanceId].ToList(), parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned));
             int? left = t.DueAt is { } due ? calendar.WorkingDaysBetween(today, DateOnly.FromDateTime(due.ToOffset(WorkingCalendar.VietnamOffset).DateTime)) : null;
             return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, t.State, definition.State(t.State).DisplayName,
                 t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left, actions.Select(GetInstanceHandler.ActionOf).ToList());

@@ -13,7 +13,7 @@ using Workflow.Infrastructure.Persistence;
 namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261201020606_Initial")]
+    [Migration("20261201025341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2020,6 +2020,26 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Infrastructure.Persistence.ReferenceDataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reference_data_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

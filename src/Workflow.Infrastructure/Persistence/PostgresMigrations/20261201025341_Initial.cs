@@ -231,6 +231,18 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "reference_data_stamp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reference_data_stamp", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "support_policies",
                 columns: table => new
                 {
@@ -848,6 +860,11 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.InsertData(
+                table: "reference_data_stamp",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
+
             migrationBuilder.CreateIndex(
                 name: "IX_admin_journal_At",
                 table: "admin_journal",
@@ -1178,6 +1195,9 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "province_policies");
+
+            migrationBuilder.DropTable(
+                name: "reference_data_stamp");
 
             migrationBuilder.DropTable(
                 name: "settlements");

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Workflow.Domain.Administration;
+using Workflow.Domain.Catalog;
+using Workflow.Domain.Policies;
+
+namespace Workflow.Infrastructure.Persistence;
+
+/// <summary>
+/// The database's one-row mark of its reference data — units, agencies, their assignments and the province policies.
+/// Every save that changes any of them writes a new mark in the same transaction (<see cref="WorkflowDbContext"/>), so
+/// a server that still holds the old mark knows its copy is stale, whichever server made the change.
+/// </summary>
+public sealed class ReferenceDataStamp
+{
+    public const int SingletonId = 1;
+
+    /// <summary>The value the migration seeds: no change made since the database was created.</summary>
+    public static readonly Guid Initial = Guid.Empty;
+
+    public ReferenceDataStamp(int id, Guid value)
+    {
+        Id = id;
+        Value = value;
+    }
+
+    public int Id { get; private set; }
+    public Guid Value { get; private set; }
+
+    /// <summary>The entity types whose rows the snapshot copies.</summary>
+    internal static bool Covers(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && entry.Entity is AdminUnit or Agency or UnitAssignment or ProvincePolicy;
+}
+
+/// <summary>
+/// The reference data every firing consults — who plays each part for a unit, the province above it, the policy in
+/// force — read once per change instead of several queries per request. A unit of work checks the database's
+/// <see cref="ReferenceDataStamp"/> once (one indexed row) and reuses this process's copy while the mark is the same.
+/// The objects are shared between requests: read them, never attach or change them.
+/// </summary>
+public sealed class ReferenceSnapshot
+{
+    /// <summary>One copy per database (tests run many databases in one process).</summary>
+    private static readonly ConcurrentDictionary<string, ReferenceSnapshot> Copies = new(StringComparer.Ordinal);
+
+    private ReferenceSnapshot(Guid stamp, List<AdminUnit> units, List<ProvincePolicy> policies, List<Assignment> assignments)
+    {
+        Stamp = stamp;
+        Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        PoliciesByProvince = policies.ToLookup(p => p.ProvinceCode, StringComparer.Ordinal);
+        AssignmentsByUnit = assignments.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
+    }
+
+    public Guid Stamp { get; }
+    public IReadOnlyDictionary<string, AdminUnit> Units { get; }
+    public ILookup<string, ProvincePolicy> PoliciesByProvince { get; }
+    public ILookup<string, Assignment> AssignmentsByUnit { get; }
+
+    /// <summary>An assignment with the unit of the agency it names (a regional treasury sits in the province).</summary>
+    public sealed record Assignment(string UnitCode, UnitPart Part, DateOnly ValidFrom, string AgencyCode, string AgencyUnitCode);
+
+    /// <summary>The copy that matches the database now; read at most once per unit of work.</summary>
+    public static async Task<ReferenceSnapshot> OfAsync(WorkflowDbContext db, CancellationToken ct)
+    {
+        if (db.ReferenceDataSeen is { } seen) return seen;
+        var stamp = await db.ReferenceDataStamps.AsNoTracking().Where(s => s.Id == ReferenceDataStamp.SingletonId)
+            .Select(s => (Guid?)s.Value).SingleOrDefaultAsync(ct) ?? ReferenceDataStamp.Initial;
+        var key = db.Database.GetConnectionString() ?? "";
+        if (!Copies.TryGetValue(key, out var copy) || copy.Stamp != stamp)
+        {
+            // read after the mark: a change committed in between leaves newer rows under the older mark, and the next
+            // unit of work, seeing the newer mark, reads them again
+            copy = new ReferenceSnapshot(stamp,
+                await db.AdminUnits.AsNoTracking().ToListAsync(ct),
+                await db.ProvincePolicies.AsNoTracking().ToListAsync(ct),
+                await (from a in db.UnitAssignments.AsNoTracking()
+                       join agency in db.Agencies.AsNoTracking() on a.AgencyCode equals agency.Code
+                       select new Assignment(a.UnitCode, a.Part, a.ValidFrom, a.AgencyCode, agency.UnitCode)).ToListAsync(ct));
+            Copies[key] = copy;
+        }
+        db.ReferenceDataSeen = copy;
+        return copy;
+    }
+}
