@@ -18,7 +18,7 @@ public static class DatabaseProviders
     public static DatabaseProvider Parse(string? name) => name?.Trim().ToLowerInvariant() switch
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
-        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        "postgres" => DatabaseProvider.Postgres,
         _ => throw new InvalidOperationException($"Database:Provider '{name}' is not supported; use 'Sqlite' or 'Postgres'."),
     };
 
