@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: restores, builds, checks the workflow definitions, runs every test project and lints the
-# OpenAPI document.
+# The test command: restores, builds, checks the workflow definitions, runs every test project, runs the API tests a
+# second time on a throw-away PostgreSQL cluster (scripts/servers/postgres.sh) and lints the OpenAPI document.
 # Works on a fresh machine with the .NET SDK; installs what the tests need itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,11 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectra
   npm install --prefix .tools/spectral --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version" >/dev/null
 fi
 
+# PostgreSQL 15 for the second run of the API tests: installed when missing, started now, stopped when this script exits
+source scripts/servers/postgres.sh
+postgres_install
+postgres_start
+
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly
 
@@ -46,7 +51,11 @@ log=$(mktemp)
 status=0
 # the API tests write the OpenAPI document the app serves to artifacts/openapi.json (OpenApiDocumentTests)
 rm -f artifacts/openapi.json
-dotnet test Workflow.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+# every project on SQLite (the engine a test runs on is PostgreSQL only when WORKFLOW_TEST_POSTGRES names a server)
+env -u WORKFLOW_TEST_POSTGRES dotnet test Workflow.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+# the same API tests on PostgreSQL: each test class gets a database of its own on the cluster (TestDatabase)
+echo "API tests on PostgreSQL:"
+WORKFLOW_TEST_POSTGRES="$POSTGRES_SERVER" dotnet test tests/Workflow.Api.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
 
 if [ -f artifacts/openapi.json ]; then
   "$spectral" lint artifacts/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures || status=1

@@ -16,25 +16,21 @@ public static class DependencyInjection
         services.AddSingleton(options);
         services.AddJournalSeal(configuration);
         services.AddSingleton<Idempotency.IdempotentSaves>();
-        services.AddDbContext<WorkflowDbContext>((provider, db) =>
+        var engine = options.Engine;
+        void Configure(IServiceProvider provider, DbContextOptionsBuilder db)
         {
             // every journal and ledger entry is sealed with the journal key as it is saved
             db.AddInterceptors(provider.GetRequiredService<Audit.EntrySealer>());
             // a request with an Idempotency-Key saves its effect in the transaction that records its answer
             db.AddInterceptors(provider.GetRequiredService<Idempotency.IdempotentSaves>());
-            switch (options.Provider.ToLowerInvariant())
-            {
-                case "sqlite":
-                    db.UseSqlite(options.ConnectionString);
-                    db.AddInterceptors(new SqliteBusyWait(), SqliteSingleWriter.Shared);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
-            }
-        });
+            db.Use(engine, options.ConnectionString);
+        }
+        // code asks for WorkflowDbContext; on PostgreSQL it gets the subclass that carries PostgreSQL's migrations
+        if (engine == DatabaseProvider.Postgres) services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(Configure);
+        else services.AddDbContext<WorkflowDbContext>(Configure);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Ledger.PlanLedger>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));
 
         var catalogues = configuration.GetSection(Catalogues.CatalogueOptions.Section).Get<Catalogues.CatalogueOptions>() ?? new Catalogues.CatalogueOptions();
         services.AddSingleton(catalogues);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Infrastructure.Persistence;
@@ -32,14 +33,16 @@ public class HostTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFa
     }
 
     [Fact]
-    public async Task Start_WhenDatabaseSettingIsGiven_CreatesTheDatabaseFileThere()
+    public async Task Start_WhenDatabaseSettingIsGiven_BringsThatDatabaseToTheCurrentSchema()
     {
         using var client = factory.CreateClient();
         using var response = await client.GetAsync("/health");
         await response.ExpectAsync(HttpStatusCode.OK);
 
-        Assert.True(File.Exists(factory.DatabasePath), $"No database at {factory.DatabasePath}: the setting did not reach Program.");
-        Assert.Equal(factory.ConnectionString, factory.Services.GetRequiredService<DatabaseOptions>().ConnectionString);
+        await using var db = factory.Database.OpenContext();
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(factory.Database.ConnectionString, factory.Services.GetRequiredService<DatabaseOptions>().ConnectionString);
     }
 
     [Fact]

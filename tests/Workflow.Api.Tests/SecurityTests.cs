@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Workflows;
 
@@ -33,33 +32,22 @@ public sealed class SecurityTests(WorkflowApiFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task Migrate_WhenProductionUsesTheDevelopmentKeyFromTheSettingsFile_RefusesToRunNamingTheSetting()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"workflow-committed-key-{Guid.NewGuid():N}.db");
-        try
-        {
-            var outcome = await ApiProcess.RunAsync(new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Auth__Jwt__SigningKey"] = "development-only-signing-key-change-me-0123456789",
-                ["Database__ConnectionString"] = $"Data Source={database}",
-            }, "migrate");
+        using var database = TestDatabase.NotCreated("committed-key");
 
-            Assert.Equal(1, outcome.ExitCode);
-            Assert.Contains("Auth:Jwt:SigningKey", outcome.Errors);
-            Assert.Contains("Auth__Jwt__SigningKey", outcome.Errors);
-            Assert.False(File.Exists(database), "The database was created with a published key.");
-        }
-        finally
-        {
-            using (var connection = new SqliteConnection($"Data Source={database}")) SqliteConnection.ClearPool(connection);
-            if (File.Exists(database)) File.Delete(database);
-        }
+        var outcome = await ApiProcess.RunAsync(database.Environment(
+            ("ASPNETCORE_ENVIRONMENT", "Production"),
+            ("Auth__Jwt__SigningKey", "development-only-signing-key-change-me-0123456789")), "migrate");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Auth:Jwt:SigningKey", outcome.Errors);
+        Assert.Contains("Auth__Jwt__SigningKey", outcome.Errors);
+        Assert.False(database.Exists(), "The database was created with a published key.");
     }
 
     [Fact]
     public async Task Swagger_InProduction_IsOffUnlessApiSwaggerIsTrue()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"workflow-swagger-{Guid.NewGuid():N}.db");
-        try
+        using var database = TestDatabase.Create("swagger");
         {
             using (var production = new ProductionFactory(database, swagger: false))
             using (var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
@@ -75,20 +63,14 @@ public sealed class SecurityTests(WorkflowApiFactory factory) : IClassFixture<Wo
             using var document = await allowedClient.GetAsync("/swagger/v1/swagger.json");
             await document.ExpectAsync(HttpStatusCode.OK);
         }
-        finally
-        {
-            using (var connection = new SqliteConnection($"Data Source={database}")) SqliteConnection.ClearPool(connection);
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                if (File.Exists(database + suffix)) File.Delete(database + suffix);
-        }
     }
 
-    private sealed class ProductionFactory(string database, bool swagger) : WebApplicationFactory<Program>
+    private sealed class ProductionFactory(TestDatabase database, bool swagger) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Auth:Jwt:SigningKey", WorkflowApiFactory.SigningKey);
             builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);
             builder.UseSetting("Api:Swagger", swagger ? "true" : "false");

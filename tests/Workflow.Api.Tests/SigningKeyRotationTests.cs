@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests;
@@ -13,14 +12,13 @@ public sealed class SigningKeyRotationTests : IDisposable
 {
     private const string OldKey = "rotation-test-old-key-0123456789-abcdefghijklmnop";
     private const string NewKey = "rotation-test-new-key-0123456789-qrstuvwxyzabcdef";
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"workflow-rotation-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("rotation");
     private readonly string _keyFile = Path.Combine(Path.GetTempPath(), $"workflow-key-{Guid.NewGuid():N}.txt");
 
     public void Dispose()
     {
-        using (var connection = new SqliteConnection($"Data Source={_database}")) SqliteConnection.ClearPool(connection);
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _keyFile })
-            if (File.Exists(file)) File.Delete(file);
+        _database.Dispose();
+        if (File.Exists(_keyFile)) File.Delete(_keyFile);
     }
 
     private static async Task<string> TokenAsync(WebApplicationFactory<Program> app)
@@ -72,12 +70,12 @@ public sealed class SigningKeyRotationTests : IDisposable
 
     private static string Pad(string base64) => base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
 
-    private sealed class KeyedFactory(string database, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+    private sealed class KeyedFactory(TestDatabase database, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");
             builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);

@@ -26,12 +26,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ValidationFailedException v => Validation(v.Violations),
             ConflictException c => Conflict(c),
             IdempotencyKeyReusedException r => KeyReused(r),
-            DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Xung đột cập nhật",
-                Detail = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại và thực hiện lại thao tác.",
-            },
+            // a lost race on a revision, or PostgreSQL giving up one of two transactions on the same rows: nothing was kept
+            DbUpdateConcurrencyException => LostRace(),
+            DbUpdateException when Infrastructure.Persistence.DbErrors.IsTransientConflict(exception) => LostRace(),
             Auth.AuthenticationFailedException a => SignInFailed(a),
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
@@ -54,6 +51,13 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    private static ProblemDetails LostRace() => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Xung đột cập nhật",
+        Detail = "Dữ liệu vừa được người khác thay đổi. Hãy tải lại và thực hiện lại thao tác.",
+    };
 
     /// <summary>System.Text.Json reports <c>$.lines[0].amount</c>; problems are keyed without the root.</summary>
     private static string JsonPathOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.") ? path[2..] : path.TrimStart('$');

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Audit;
 using Workflow.Domain.Catalog;
@@ -53,8 +54,8 @@ public sealed class JournalAuditor(WorkflowDbContext db, JournalKeyRing keys, Ti
     private async Task CheckEverythingAsync(Pass pass, CancellationToken ct)
     {
         // ids are taken first: whatever is written while the verification runs is the next incremental run's
-        pass.JournalThrough = await db.Journal.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        pass.LedgerThrough = await db.LedgerEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        pass.JournalThrough = await CommittedThroughAsync(db.Journal, e => e.Id, ct);
+        pass.LedgerThrough = await CommittedThroughAsync(db.LedgerEntries, e => e.Id, ct);
         var journalCheck = new JournalChainCheck(keys, await FirstSealedJournalIdAsync(ct));
         var balanceCheck = new BalanceChainCheck(keys, await FirstSealedLedgerIdAsync(ct));
 
@@ -75,19 +76,17 @@ public sealed class JournalAuditor(WorkflowDbContext db, JournalKeyRing keys, Ti
 
     private async Task CheckSinceAsync(Pass pass, AuditRun since, CancellationToken ct)
     {
-        // ids above the verified point are what was written since: SQLite has one writer at a time, so an entry committed
-        // later never takes an id below one already read (a database whose sequences commit out of order would need
-        // the point kept per chain instead)
-        // entries up to the verified point may be of the time before the key; new ones may not
+        // ids above the verified point are what was written since, up to the point below which every entry has committed
+        // (CommittedThroughAsync); entries up to the verified point may be of the time before the key, new ones may not
         var journalCheck = new JournalChainCheck(keys, since.JournalThrough + 1);
         var balanceCheck = new BalanceChainCheck(keys, since.LedgerThrough + 1);
 
-        var newEntries = await db.Journal.AsNoTracking().Where(e => e.Id > since.JournalThrough)
+        pass.JournalThrough = Math.Max(since.JournalThrough, await CommittedThroughAsync(db.Journal, e => e.Id, ct));
+        pass.LedgerThrough = Math.Max(since.LedgerThrough, await CommittedThroughAsync(db.LedgerEntries, e => e.Id, ct));
+        var newEntries = await db.Journal.AsNoTracking().Where(e => e.Id > since.JournalThrough && e.Id <= pass.JournalThrough)
             .Select(e => new { e.Id, e.InstanceId }).ToListAsync(ct);
-        pass.JournalThrough = newEntries.Count > 0 ? newEntries.Max(e => e.Id) : since.JournalThrough;
-        var newMovements = await db.LedgerEntries.AsNoTracking().Where(e => e.Id > since.LedgerThrough)
+        var newMovements = await db.LedgerEntries.AsNoTracking().Where(e => e.Id > since.LedgerThrough && e.Id <= pass.LedgerThrough)
             .Select(e => new { e.Id, e.PlanLineId, e.Source, e.Sequence }).ToListAsync(ct);
-        pass.LedgerThrough = newMovements.Count > 0 ? newMovements.Max(e => e.Id) : since.LedgerThrough;
         pass.Total = newEntries.Count + newMovements.Count;
 
         // an instance's chain is a handful of entries: a touched one is checked whole
@@ -103,6 +102,27 @@ public sealed class JournalAuditor(WorkflowDbContext db, JournalKeyRing keys, Ti
                 .Where(b => firstNew.ContainsKey((b.PlanLineId, b.Source))).ToList();
             await CheckBalancesAsync(pass, balanceCheck, rows, rows.ToDictionary(r => r.Id, r => Math.Max(1, firstNew[(r.PlanLineId, r.Source)] - 1)), ct);
         }
+    }
+
+    /// <summary>
+    /// The highest id of <paramref name="entries"/> below which no entry can still appear, so that the next incremental
+    /// run, starting above it, misses nothing. SQLite has one writer at a time: an entry committed later never takes an
+    /// id below one already read, and the highest id is the point. PostgreSQL hands out ids as rows are inserted, and
+    /// transactions commit in any order: a lower id can still be uncommitted while a higher one is read. A SHARE lock on
+    /// the table waits for every transaction that is inserting into it and holds new inserts off for the one read, so
+    /// every id up to the highest read has committed (or will never exist). One table at a time: the lock is never held
+    /// while waiting for another, so it cannot take part in a deadlock with the writers.
+    /// </summary>
+    private async Task<long> CommittedThroughAsync<TEntry>(DbSet<TEntry> entries, Expression<Func<TEntry, long?>> id, CancellationToken ct) where TEntry : class
+    {
+        if (!db.Database.IsNpgsql()) return await entries.MaxAsync(id, ct) ?? 0;
+        var table = db.Model.FindEntityType(typeof(TEntry))!.GetTableName()!;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var lockTable = "LOCK TABLE \"" + table + "\" IN SHARE MODE";
+        await db.Database.ExecuteSqlRawAsync(lockTable, ct);
+        var through = await entries.MaxAsync(id, ct) ?? 0;
+        await transaction.CommitAsync(ct);
+        return through;
     }
 
     private async Task CheckInstancesAsync(Pass pass, JournalChainCheck check, IReadOnlyList<Guid> ids, CancellationToken ct)

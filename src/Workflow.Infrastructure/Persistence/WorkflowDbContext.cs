@@ -14,8 +14,16 @@ using Workflow.Domain.Settlements;
 namespace Workflow.Infrastructure.Persistence;
 
 /// <summary>The one unit of work: the programme's data and the Identity user store (users, their tokens and logins).</summary>
-public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : IdentityUserContext<User, Guid>(options)
+/// <remarks>
+/// On SQLite this class is the context itself; on PostgreSQL it is <see cref="PostgresWorkflowDbContext"/>, the same model
+/// under another type, so that each provider has its own migrations (EF finds a context's migrations by its type).
+/// </remarks>
+public class WorkflowDbContext : IdentityUserContext<User, Guid>
 {
+    public WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : base(options) { }
+
+    protected WorkflowDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CounterpartPolicy> CounterpartPolicies => Set<CounterpartPolicy>();
@@ -93,13 +101,25 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no date-time-offset type: store UTC ticks, so that ordering and comparison happen in SQL and
-        // agree across offsets (a deadline at 23:59 +07:00 is earlier than 17:00 +00:00 the same day).
         if (Database.IsSqlite())
+            // SQLite has no date-time-offset type: store UTC ticks, so that ordering and comparison happen in SQL and
+            // agree across offsets (a deadline at 23:59 +07:00 is earlier than 17:00 +00:00 the same day).
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        if (Database.IsNpgsql())
+        {
+            // timestamptz stores the instant and Npgsql writes only offset zero: deadlines computed in Vietnam's time
+            // (+07:00) are turned into the same instant in UTC, and every moment reads back with offset zero, as on SQLite
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+            // SQLite compares and orders text by its bytes (and its lower() folds ASCII only); the "C" collation does the
+            // same, so codes and names sort and match alike on both, whatever locale the database was created with
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
         configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
     }
 }
 
 /// <summary>A moment as UTC ticks; read back with offset zero.</summary>
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+/// <summary>A moment as the same instant at offset zero, the only offset PostgreSQL's timestamptz takes from Npgsql.</summary>
+internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

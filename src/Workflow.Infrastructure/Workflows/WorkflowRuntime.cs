@@ -74,18 +74,36 @@ public sealed class WorkflowRuntime(
                 await db.SaveChangesAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException e) when (!e.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId)
-                                                        && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+            catch (Exception e) when (IsConflict(e))
             {
                 db.ChangeTracker.Clear();
-            }
-            catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
-            {
-                db.ChangeTracker.Clear();
-                throw await ActedByOtherAsync(instanceId, e is DbUpdateConcurrencyException c && !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId), ct);
+                var sharedRow = LostRaceOnSharedRow(e, instanceId) || await LostOnSharedChainAsync(e, instanceId, result.Revision - 1, ct);
+                if (sharedRow && attempt < MaxAttempts && db.Database.CurrentTransaction is null) continue;
+                throw await ActedByOtherAsync(instanceId, sharedRow, ct);
             }
         }
     }
+
+    /// <summary>
+    /// A save that lost to another firing on a row the actor did not act on: a revision other than the instance's, or —
+    /// on PostgreSQL — a deadlock or serialization failure between two transactions, which the database resolves by
+    /// giving one of them up whole. Either way nothing was kept and running again on fresh data is right.
+    /// </summary>
+    private static bool LostRaceOnSharedRow(Exception e, Guid instanceId) =>
+        e is DbUpdateConcurrencyException c ? !c.Entries.Any(x => x.Entity is WorkflowInstance i && i.Id == instanceId) : DbErrors.IsTransientConflict(e);
+
+    /// <summary>
+    /// Two firings that append to one balance row's ledger chain take the same place in it. PostgreSQL runs a save's
+    /// statements as one batch and stops at the first error, so the loser may hear of the taken place (a unique
+    /// violation) before its stale revision on the balance row is counted. Such a violation is a lost race on a shared
+    /// row exactly when the instance acted on is still at the revision the firing loaded: nobody else acted on it.
+    /// </summary>
+    private async Task<bool> LostOnSharedChainAsync(Exception e, Guid instanceId, int loadedRevision, CancellationToken ct) =>
+        e is DbUpdateException u && DbErrors.IsUniqueViolation(u)
+        && await db.WorkflowInstances.AsNoTracking().AnyAsync(i => i.Id == instanceId && i.Revision == loadedRevision, ct);
+
+    private static bool IsConflict(Exception e) =>
+        e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u) || DbErrors.IsTransientConflict(e);
 
     /// <summary>The refusal when the dossier moved under the actor: who acted last, what they did and when.</summary>
     private async Task<ConflictException> ActedByOtherAsync(Guid instanceId, bool busy, CancellationToken ct)
@@ -190,7 +208,7 @@ public sealed class WorkflowRuntime(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && DbErrors.IsUniqueViolation(u))
+        catch (Exception e) when (IsConflict(e))
         {
             db.ChangeTracker.Clear();
             throw new ConflictException("Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.", "workflow.concurrent");

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Workflows;
 using Workflow.Domain.Identity;
@@ -18,22 +17,13 @@ namespace Workflow.Api.Tests.Admin;
 public sealed class FirstAdministratorTests : IDisposable
 {
     private const string AdminPassword = "mật khẩu quản trị quốc gia 2026";
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"workflow-first-admin-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("first-admin");
 
-    public void Dispose()
-    {
-        using (var connection = new SqliteConnection($"Data Source={_database}")) SqliteConnection.ClearPool(connection);
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            if (File.Exists(_database + suffix)) File.Delete(_database + suffix);
-    }
+    public void Dispose() => _database.Dispose();
 
     private Task<ApiProcess.Outcome> CreateAdminAsync(string userName, string? passwordVariable, string input = "") =>
-        ApiProcess.RunWithInputAsync(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__ConnectionString"] = $"Data Source={_database}",
-            ["WORKFLOW_ADMIN_PASSWORD"] = passwordVariable ?? "",
-        }, input, "create-admin", userName);
+        ApiProcess.RunWithInputAsync(_database.Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("WORKFLOW_ADMIN_PASSWORD", passwordVariable ?? "")),
+            input, "create-admin", userName);
 
     [Theory]
     [InlineData("ngắn")]
@@ -144,12 +134,12 @@ public sealed class FirstAdministratorTests : IDisposable
     };
 
     /// <summary>The API in Production on the database create-admin made: no demo data.</summary>
-    private sealed class ProductionFactory(string database) : WebApplicationFactory<Program>
+    private sealed class ProductionFactory(TestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:ConnectionString", $"Data Source={database}");
+            foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
             builder.UseSetting("Auth:Jwt:SigningKey", WorkflowApiFactory.SigningKey);
             builder.UseSetting("Audit:JournalKey", WorkflowApiFactory.JournalKey);
             builder.UseSetting("Auth:SignInPermitsPerMinute", "100000");

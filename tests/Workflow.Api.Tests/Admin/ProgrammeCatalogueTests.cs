@@ -164,16 +164,12 @@ public class BrokenCatalogueStartUpTests
     public async Task StartUp_WhenACatalogueFileHasAParentNotInTheFile_ExitsWith1NamingFileAndPath()
     {
         var folder = Directory.CreateTempSubdirectory("catalogues-").FullName;
-        var database = Path.Combine(Path.GetTempPath(), $"workflow-catalogue-{Guid.NewGuid():N}.db");
+        using var database = TestDatabase.Create("catalogue");
         var file = JsonNode.Parse(ShippedCatalogue.Text)!.AsObject();
         file["components"]![1]!["parent"] = "DA9";
         File.WriteAllText(Path.Combine(folder, "2021-2025.catalogue.json"), file.ToJsonString());
 
-        var outcome = await Workflows.ApiProcess.RunAsync(new Dictionary<string, string>
-        {
-            ["Database__ConnectionString"] = $"Data Source={database}",
-            ["Catalogues__Path"] = folder,
-        });
+        var outcome = await Workflows.ApiProcess.RunAsync(database.Environment(("Catalogues__Path", folder)));
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("2021-2025.catalogue.json: components[1].parent:", outcome.Errors);

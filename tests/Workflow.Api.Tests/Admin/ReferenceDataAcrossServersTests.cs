@@ -1,4 +1,5 @@
 using System.Net;
+using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Lifecycle;
 using Workflow.Api.Tests.Workflows;
 
@@ -11,22 +12,22 @@ namespace Workflow.Api.Tests.Admin;
 /// </summary>
 public sealed class ReferenceDataAcrossServersTests : IDisposable
 {
-    private readonly string _databasePath = RuntimeFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.Create("reference-data");
     private readonly RuntimeFactory _serverA;
     private readonly RuntimeFactory _serverB;
 
     public ReferenceDataAcrossServersTests()
     {
         var clock = new ManualClock(CommuneFixture.Start);
-        _serverA = new RuntimeFactory(_databasePath, RuntimeFactory.ShippedWorkflows, clock);
-        _serverB = new RuntimeFactory(_databasePath, RuntimeFactory.ShippedWorkflows, clock);
+        _serverA = new RuntimeFactory(_database, RuntimeFactory.ShippedWorkflows, clock);
+        _serverB = new RuntimeFactory(_database, RuntimeFactory.ShippedWorkflows, clock);
     }
 
     public void Dispose()
     {
         _serverA.Dispose();
         _serverB.Dispose();
-        RuntimeFactory.DeleteDatabase(_databasePath);
+        _database.Dispose();
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Workflow.Api.Tests.Workflows;
+using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Audit;
 
@@ -12,52 +12,42 @@ namespace Workflow.Api.Tests.Audit;
 public sealed class JournalKeySettingTests : IDisposable
 {
     private const string DevelopmentJournalKey = "development-only-journal-key-change-me-0123456789";
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"workflow-journal-key-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.NotCreated("journal-key");
     private readonly string _checkpoint = Path.Combine(Path.GetTempPath(), $"workflow-checkpoint-{Guid.NewGuid():N}.json");
 
     public void Dispose()
     {
-        using (var connection = new SqliteConnection($"Data Source={_database}")) SqliteConnection.ClearPool(connection);
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _checkpoint })
-            if (File.Exists(file)) File.Delete(file);
+        _database.Dispose();
+        if (File.Exists(_checkpoint)) File.Delete(_checkpoint);
     }
 
     [Fact]
     public async Task Migrate_WhenProductionUsesTheDevelopmentJournalKey_RefusesToRunNamingTheSetting()
     {
-        var outcome = await ApiProcess.RunAsync(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Audit__JournalKey"] = DevelopmentJournalKey,
-            ["Database__ConnectionString"] = $"Data Source={_database}",
-        }, "migrate");
+        var outcome = await ApiProcess.RunAsync(_database.Environment(("ASPNETCORE_ENVIRONMENT", "Production"), ("Audit__JournalKey", DevelopmentJournalKey)), "migrate");
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("Audit:JournalKey", outcome.Errors);
         Assert.Contains("Audit__JournalKey", outcome.Errors);
-        Assert.False(File.Exists(_database), "The database was created with a published journal key.");
+        Assert.False(_database.Exists(), "The database was created with a published journal key.");
     }
 
     [Fact]
     public async Task CreateAdmin_WhenNoJournalKeyIsSet_RefusesToRunNamingTheSetting()
     {
-        var outcome = await ApiProcess.RunWithInputAsync(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Audit__JournalKey"] = "",
-            ["Database__ConnectionString"] = $"Data Source={_database}",
-            ["WORKFLOW_ADMIN_PASSWORD"] = "mật khẩu quản trị quốc gia 2026",
-        }, "", "create-admin", "quantri");
+        var outcome = await ApiProcess.RunWithInputAsync(_database.Environment(
+            ("ASPNETCORE_ENVIRONMENT", "Production"), ("Audit__JournalKey", ""), ("WORKFLOW_ADMIN_PASSWORD", "mật khẩu quản trị quốc gia 2026")),
+            "", "create-admin", "quantri");
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("Audit:JournalKey", outcome.Errors);
-        Assert.False(File.Exists(_database), "The database was created without a journal key.");
+        Assert.False(_database.Exists(), "The database was created without a journal key.");
     }
 
     [Fact]
     public async Task JournalCommands_WhenACheckpointIsTakenAndVerifiedAgainst_PrintSignedJsonAndExitZero()
     {
-        var environment = new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={_database}" };
+        var environment = _database.Environment();
 
         var taken = await ApiProcess.RunAsync(environment, "journal", "checkpoint");
         Assert.True(taken.ExitCode == 0, taken.Errors + taken.Output);

@@ -36,7 +36,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenTheApprovalEntryIsDeletedAndTheInstanceStaysApproved_ReportsTheMissingTailAndTheMovementsItLeftBehind()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE InstanceId = $i AND Action = 'approve'", ("$i", played.Approved.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE \"InstanceId\" = @i AND \"Action\" = 'approve'", ("@i", played.Approved.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -50,10 +50,10 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenTheLastEntryIsEditedAndRehashedWithPlainSha256_ReportsARewrittenEntry()
     {
         using var db = await played.CopyAsync();
-        await db.ExecuteAsync("UPDATE journal SET Comment = 'Quyết toán được phê duyệt: chi phí thực tế 300.000.000 ₫.' " +
-                              "WHERE InstanceId = $i AND Sequence = (SELECT MAX(Sequence) FROM journal WHERE InstanceId = $i)", ("$i", played.Settled.InstanceId));
+        await db.ExecuteAsync("UPDATE journal SET \"Comment\" = 'Quyết toán được phê duyệt: chi phí thực tế 300.000.000 ₫.' " +
+                              "WHERE \"InstanceId\" = @i AND \"Sequence\" = (SELECT MAX(\"Sequence\") FROM journal WHERE \"InstanceId\" = @i)", ("@i", played.Settled.InstanceId));
         var last = await db.ReadAsync(d => d.Journal.AsNoTracking().Where(e => e.InstanceId == played.Settled.InstanceId).OrderByDescending(e => e.Sequence).FirstAsync());
-        await db.ExecuteAsync("UPDATE journal SET Hash = $h, HashScheme = 1, KeyId = NULL WHERE Id = $id", ("$h", last.LegacyHash()), ("$id", last.Id));
+        await db.ExecuteAsync("UPDATE journal SET \"Hash\" = @h, \"HashScheme\" = 1, \"KeyId\" = NULL WHERE \"Id\" = @id", ("@h", last.LegacyHash()), ("@id", last.Id));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -65,7 +65,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenADraftIsSetToApprovedWithoutAnEntry_ReportsAStateWithoutEntry()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE workflow_instances SET State = 'Approved' WHERE Id = $i", ("$i", played.Draft.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE workflow_instances SET \"State\" = 'Approved' WHERE \"Id\" = @i", ("@i", played.Draft.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -78,7 +78,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAnApprovedProposalsTitleIsEdited_ReportsTheProposalChanged()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE proposals SET Title = 'Mô hình nuôi bò sinh sản (50 con)' WHERE Id = $p", ("$p", played.Approved.Id)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE proposals SET \"Title\" = 'Mô hình nuôi bò sinh sản (50 con)' WHERE \"Id\" = @p", ("@p", played.Approved.Id)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -91,7 +91,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     {
         using var db = await played.CopyAsync();
         // the total stays the same: only the split per source moves
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE proposals SET Central = Central + 1000000, District = District - 1000000 WHERE Id = $p", ("$p", played.Approved.Id)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE proposals SET \"Central\" = \"Central\" + 1000000, \"District\" = \"District\" - 1000000 WHERE \"Id\" = @p", ("@p", played.Approved.Id)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -103,9 +103,9 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenALedgerEntryAndItsBalanceAreEditedTogether_ReportsTheLedgerEntrysSeal()
     {
         using var db = await played.CopyAsync();
-        var entryId = await db.ScalarAsync<long>("SELECT Id FROM ledger_entries WHERE ProposalId = $p AND Kind = 'Commit' AND Source = 'Central'", ("$p", played.Approved.Id));
-        await db.ExecuteAsync("UPDATE ledger_entries SET Amount = Amount - 5000000 WHERE Id = $id", ("$id", entryId));
-        await db.ExecuteAsync("UPDATE budget_balances SET Committed = Committed - 5000000 WHERE PlanLineId = $l AND Source = 'Central'", ("$l", played.LineId));
+        var entryId = await db.ScalarAsync<long>("SELECT \"Id\" FROM ledger_entries WHERE \"ProposalId\" = @p AND \"Kind\" = 'Commit' AND \"Source\" = 'Central'", ("@p", played.Approved.Id));
+        await db.ExecuteAsync("UPDATE ledger_entries SET \"Amount\" = \"Amount\" - 5000000 WHERE \"Id\" = @id", ("@id", entryId));
+        await db.ExecuteAsync("UPDATE budget_balances SET \"Committed\" = \"Committed\" - 5000000 WHERE \"PlanLineId\" = @l AND \"Source\" = 'Central'", ("@l", played.LineId));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -118,8 +118,8 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAnEntrysDataIsEdited_ReportsTheData()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET Data = replace(Data, '126/QĐ-UBND', '226/QĐ-UBND') WHERE InstanceId = $i AND Action = 'approve'",
-            ("$i", played.Approved.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET \"Data\" = replace(\"Data\", '126/QĐ-UBND', '226/QĐ-UBND') WHERE \"InstanceId\" = @i AND \"Action\" = 'approve'",
+            ("@i", played.Approved.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -131,7 +131,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAMiddleEntryIsDeleted_ReportsTheGapAndTheBrokenLink()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE InstanceId = $i AND Sequence = 2", ("$i", played.Settled.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE \"InstanceId\" = @i AND \"Sequence\" = 2", ("@i", played.Settled.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -144,9 +144,9 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenTwoEntriesAreRenumberedIntoEachOthersPlace_ReportsBoth()
     {
         using var db = await played.CopyAsync();
-        await db.ExecuteAsync("UPDATE journal SET Sequence = -1 WHERE InstanceId = $i AND Sequence = 1; " +
-                              "UPDATE journal SET Sequence = 1 WHERE InstanceId = $i AND Sequence = 2; " +
-                              "UPDATE journal SET Sequence = 2 WHERE InstanceId = $i AND Sequence = -1;", ("$i", played.Settled.InstanceId));
+        await db.ExecuteAsync("UPDATE journal SET \"Sequence\" = -1 WHERE \"InstanceId\" = @i AND \"Sequence\" = 1; " +
+                              "UPDATE journal SET \"Sequence\" = 1 WHERE \"InstanceId\" = @i AND \"Sequence\" = 2; " +
+                              "UPDATE journal SET \"Sequence\" = 2 WHERE \"InstanceId\" = @i AND \"Sequence\" = -1;", ("@i", played.Settled.InstanceId));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -159,7 +159,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAnEntrysActorIsChanged_ReportsTheSeal()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET ActorName = 'taichinh2' WHERE InstanceId = $i AND Action = 'approve'", ("$i", played.Approved.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET \"ActorName\" = 'taichinh2' WHERE \"InstanceId\" = @i AND \"Action\" = 'approve'", ("@i", played.Approved.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -171,7 +171,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAnInstancesWholeJournalIsDeleted_ReportsTheInstanceWithoutJournal()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE InstanceId = $i", ("$i", played.Draft.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM journal WHERE \"InstanceId\" = @i", ("@i", played.Draft.InstanceId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -183,8 +183,8 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenOnlyABalanceIsEdited_ReportsTheColumnAgainstItsEntries()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE budget_balances SET Disbursed = Disbursed + 1000000 WHERE PlanLineId = $l AND Source = 'Central'", ("$l", played.LineId)));
-        var balanceId = await db.ScalarAsync<long>("SELECT Id FROM budget_balances WHERE PlanLineId = $l AND Source = 'Central'", ("$l", played.LineId));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE budget_balances SET \"Disbursed\" = \"Disbursed\" + 1000000 WHERE \"PlanLineId\" = @l AND \"Source\" = 'Central'", ("@l", played.LineId)));
+        var balanceId = await db.ScalarAsync<long>("SELECT \"Id\" FROM budget_balances WHERE \"PlanLineId\" = @l AND \"Source\" = 'Central'", ("@l", played.LineId));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -197,7 +197,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenALedgerEntryIsDeleted_ReportsTheGapInItsRowAndTheTransitionWhoseMovementsChanged()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM ledger_entries WHERE DisbursementId = $d AND Source = 'Central'", ("$d", played.Advance.Id)));
+        Assert.Equal(1, await db.ExecuteAsync("DELETE FROM ledger_entries WHERE \"DisbursementId\" = @d AND \"Source\" = 'Central'", ("@d", played.Advance.Id)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -208,12 +208,12 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     }
 
     [Theory]
-    [InlineData("TreasuryReference = 'KB-2024-0099'")]
-    [InlineData("Central = Central + 1000000")]
+    [InlineData("\"TreasuryReference\" = 'KB-2024-0099'")]
+    [InlineData("\"Central\" = \"Central\" + 1000000")]
     public async Task Verify_WhenAPaidDisbursementIsEdited_ReportsTheDisbursementChanged(string change)
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync($"UPDATE disbursements SET {change} WHERE Id = $d", ("$d", played.Payment.Id)));
+        Assert.Equal(1, await db.ExecuteAsync($"UPDATE disbursements SET {change} WHERE \"Id\" = @d", ("@d", played.Payment.Id)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -225,7 +225,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenASettlementsActualCostIsEdited_ReportsTheSettlementChanged()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE settlements SET ActualCentral = ActualCentral + 2000000 WHERE Id = $s", ("$s", played.Settlement.Id)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE settlements SET \"ActualCentral\" = \"ActualCentral\" + 2000000 WHERE \"Id\" = @s", ("@s", played.Settlement.Id)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();
@@ -237,7 +237,7 @@ public sealed class JournalTamperingTests(PlayedJournal played)
     public async Task Verify_WhenAPlanLinesAmountIsEdited_ReportsTheAllocationAgainstItsEntries()
     {
         using var db = await played.CopyAsync();
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE plan_lines SET Provincial = Provincial + 1000000 WHERE Id = $l", ("$l", played.LineId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE plan_lines SET \"Provincial\" = \"Provincial\" + 1000000 WHERE \"Id\" = @l", ("@l", played.LineId)));
         using var app = db.Start();
 
         var report = await app.VerifyAsync();

@@ -32,7 +32,7 @@ public sealed class JournalVerificationTests(PlayedJournal played)
 
         using (var clerk = await app.ClientFor(Demo.Clerk))
             await clerk.ActOkAsync("proposals", played.Draft.Id, "submit");
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET Comment = 'Đã kiểm tra đủ hồ sơ.' WHERE InstanceId = $i AND Sequence = 1", ("$i", played.Draft.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET \"Comment\" = 'Đã kiểm tra đủ hồ sơ.' WHERE \"InstanceId\" = @i AND \"Sequence\" = 1", ("@i", played.Draft.InstanceId)));
 
         var report = await app.VerifyAsync(full: false);
 
@@ -48,7 +48,7 @@ public sealed class JournalVerificationTests(PlayedJournal played)
         using var db = await played.CopyAsync();
         using var app = db.Start();
         Assert.True((bool)(await app.VerifyAsync(full: false))["intact"]!);
-        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET ActorName = 'chutich' WHERE InstanceId = $i AND Sequence = 1", ("$i", played.Settled.InstanceId)));
+        Assert.Equal(1, await db.ExecuteAsync("UPDATE journal SET \"ActorName\" = 'chutich' WHERE \"InstanceId\" = @i AND \"Sequence\" = 1", ("@i", played.Settled.InstanceId)));
 
         var incremental = await app.VerifyAsync(full: false);
         var full = await app.VerifyAsync(full: true);
@@ -67,9 +67,9 @@ public sealed class JournalVerificationTests(PlayedJournal played)
         Assert.True((bool)checkpoint["intact"]!);
 
         // re-sealed with the key itself: the chain verifies, only the checkpoint remembers what the head was
-        await db.ExecuteAsync("UPDATE journal SET Comment = 'Phê duyệt theo đề nghị của phòng.' WHERE InstanceId = $i AND Action = 'approve'", ("$i", played.Approved.InstanceId));
+        await db.ExecuteAsync("UPDATE journal SET \"Comment\" = 'Phê duyệt theo đề nghị của phòng.' WHERE \"InstanceId\" = @i AND \"Action\" = 'approve'", ("@i", played.Approved.InstanceId));
         var approval = await db.ReadAsync(d => d.Journal.AsNoTracking().SingleAsync(e => e.InstanceId == played.Approved.InstanceId && e.Action == "approve"));
-        await db.ExecuteAsync("UPDATE journal SET Hash = $h WHERE Id = $id", ("$h", JournalKey.Parse(RuntimeFactory.JournalKey).Sign(approval.SealedText())), ("$id", approval.Id));
+        await db.ExecuteAsync("UPDATE journal SET \"Hash\" = @h WHERE \"Id\" = @id", ("@h", JournalKey.Parse(RuntimeFactory.JournalKey).Sign(approval.SealedText())), ("@id", approval.Id));
         using var admin = await app.ClientFor(Demo.Admin);
         Assert.True((bool)(await app.VerifyAsync())["intact"]!, "without the checkpoint a key holder's rewrite cannot be seen");
 
@@ -91,15 +91,15 @@ public sealed class JournalVerificationTests(PlayedJournal played)
             await File.WriteAllTextAsync(file, (await TakeCheckpointAsync(app)).ToJsonString());
 
             // the settled proposal's history rebuilt from its first step, every entry re-hashed the old, unkeyed way
-            await db.ExecuteAsync("UPDATE journal SET Comment = 'Hồ sơ đầy đủ.' WHERE InstanceId = $i AND Sequence = 1", ("$i", played.Settled.InstanceId));
+            await db.ExecuteAsync("UPDATE journal SET \"Comment\" = 'Hồ sơ đầy đủ.' WHERE \"InstanceId\" = @i AND \"Sequence\" = 1", ("@i", played.Settled.InstanceId));
             var chain = await db.ReadAsync(d => d.Journal.AsNoTracking().Where(e => e.InstanceId == played.Settled.InstanceId).OrderBy(e => e.Sequence).ToListAsync());
             var previous = Domain.Workflows.JournalEntry.Genesis;
             foreach (var entry in chain)
             {
-                await db.ExecuteAsync("UPDATE journal SET PreviousHash = $p, HashScheme = 1, KeyId = NULL WHERE Id = $id", ("$p", previous), ("$id", entry.Id));
+                await db.ExecuteAsync("UPDATE journal SET \"PreviousHash\" = @p, \"HashScheme\" = 1, \"KeyId\" = NULL WHERE \"Id\" = @id", ("@p", previous), ("@id", entry.Id));
                 var rewritten = await db.ReadAsync(d => d.Journal.AsNoTracking().SingleAsync(e => e.Id == entry.Id));
                 previous = rewritten.LegacyHash();
-                await db.ExecuteAsync("UPDATE journal SET Hash = $h WHERE Id = $id", ("$h", previous), ("$id", entry.Id));
+                await db.ExecuteAsync("UPDATE journal SET \"Hash\" = @h WHERE \"Id\" = @id", ("@h", previous), ("@id", entry.Id));
             }
 
             var output = new StringWriter();
@@ -194,14 +194,14 @@ public sealed class JournalVerificationTests(PlayedJournal played)
             var previous = Domain.Workflows.JournalEntry.Genesis;
             foreach (var entry in chain)
             {
-                await db.ExecuteAsync("UPDATE journal SET PreviousHash = $p, HashScheme = 1, KeyId = NULL, SubjectDigest = NULL, MovementsDigest = NULL WHERE Id = $id",
-                    ("$p", previous), ("$id", entry.Id));
+                await db.ExecuteAsync("UPDATE journal SET \"PreviousHash\" = @p, \"HashScheme\" = 1, \"KeyId\" = NULL, \"SubjectDigest\" = NULL, \"MovementsDigest\" = NULL WHERE \"Id\" = @id",
+                    ("@p", previous), ("@id", entry.Id));
                 previous = (await db.ReadAsync(d => d.Journal.AsNoTracking().SingleAsync(e => e.Id == entry.Id))).LegacyHash();
-                await db.ExecuteAsync("UPDATE journal SET Hash = $h WHERE Id = $id", ("$h", previous), ("$id", entry.Id));
+                await db.ExecuteAsync("UPDATE journal SET \"Hash\" = @h WHERE \"Id\" = @id", ("@h", previous), ("@id", entry.Id));
             }
         }
-        await db.ExecuteAsync("UPDATE ledger_entries SET HashScheme = 0, KeyId = NULL, Hash = '', PreviousHash = ''");
-        await db.ExecuteAsync("UPDATE budget_balances SET HeadHash = $g", ("$g", Domain.Workflows.JournalEntry.Genesis));
+        await db.ExecuteAsync("UPDATE ledger_entries SET \"HashScheme\" = 0, \"KeyId\" = NULL, \"Hash\" = '', \"PreviousHash\" = ''");
+        await db.ExecuteAsync("UPDATE budget_balances SET \"HeadHash\" = @g", ("@g", Domain.Workflows.JournalEntry.Genesis));
         using var app = db.Start();
 
         var before = await app.VerifyAsync();
@@ -225,7 +225,7 @@ public sealed class JournalVerificationTests(PlayedJournal played)
     public async Task VerificationJob_WhenQueuedAndRunByAServer_ShowsItsProgressAndItsResult()
     {
         using var db = await played.CopyAsync();
-        await db.ExecuteAsync("UPDATE budget_balances SET Settled = Settled + 1 WHERE PlanLineId = $l AND Source = 'District'", ("$l", played.LineId));
+        await db.ExecuteAsync("UPDATE budget_balances SET \"Settled\" = \"Settled\" + 1 WHERE \"PlanLineId\" = @l AND \"Source\" = 'District'", ("@l", played.LineId));
         using var app = db.Start();
         using var admin = await app.ClientFor(Demo.Admin);
 

@@ -1,6 +1,7 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Lifecycle;
+using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Workflows;
 using Workflow.Infrastructure.Persistence;
 
@@ -18,7 +19,7 @@ namespace Workflow.Api.Tests.Audit;
 /// </summary>
 public sealed class PlayedJournal : IAsyncLifetime
 {
-    public string DatabasePath { get; } = RuntimeFactory.NewDatabasePath();
+    public TestDatabase Database { get; } = TestDatabase.Create("played");
 
     public Guid PlanId { get; private set; }
     public Guid LineId { get; private set; }
@@ -34,7 +35,7 @@ public sealed class PlayedJournal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var factory = new RuntimeFactory(DatabasePath, RuntimeFactory.ShippedWorkflows, new ManualClock(LifecycleFixture.Start));
+        using var factory = new RuntimeFactory(Database, RuntimeFactory.ShippedWorkflows, new ManualClock(LifecycleFixture.Start));
         using var s = new Session(factory);
         (PlanId, LineId) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
 
@@ -69,20 +70,11 @@ public sealed class PlayedJournal : IAsyncLifetime
     }
 
     /// <summary>A copy of the played database under a new name, for one test to tamper with.</summary>
-    public async Task<TamperableDatabase> CopyAsync()
-    {
-        var copy = new TamperableDatabase(RuntimeFactory.NewDatabasePath());
-        await using var source = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await using var target = new SqliteConnection($"Data Source={copy.Path};Pooling=False");
-        await source.OpenAsync();
-        await target.OpenAsync();
-        source.BackupDatabase(target);
-        return copy;
-    }
+    public Task<TamperableDatabase> CopyAsync() => Task.FromResult(new TamperableDatabase(Database.Copy("tampered")));
 
     public Task DisposeAsync()
     {
-        RuntimeFactory.DeleteDatabase(DatabasePath);
+        Database.Dispose();
         return Task.CompletedTask;
     }
 }
@@ -94,52 +86,54 @@ public sealed class PlayedJournalCollection : ICollectionFixture<PlayedJournal>
 }
 
 /// <summary>
-/// A database file a test tampers with directly — SQL on the file, as someone with write access to the database but
-/// not to the journal key would — and then serves again with a fresh program (<see cref="Start"/>).
+/// A database a test tampers with directly — SQL on the database, as someone with write access to it but not to the
+/// journal key would — and then serves again with a fresh program (<see cref="Start"/>). The SQL quotes column names and
+/// names its parameters <c>@name</c>, which both engines read alike.
 /// </summary>
-public sealed class TamperableDatabase(string path) : IDisposable
+public sealed class TamperableDatabase(TestDatabase database) : IDisposable
 {
     /// <summary>After the story's last day: tokens and the verification run on this clock.</summary>
     public static readonly DateTimeOffset Later = new(2025, 1, 6, 2, 0, 0, TimeSpan.Zero);
 
-    public string Path { get; } = path;
-
-    /// <summary>The program started over this file, with the runtime tests' journal key unless <paramref name="settings"/> say otherwise.</summary>
+    /// <summary>The program started over this database, with the runtime tests' journal key unless <paramref name="settings"/> say otherwise.</summary>
     public RuntimeFactory Start(IReadOnlyDictionary<string, string>? settings = null) =>
-        new(Path, RuntimeFactory.ShippedWorkflows, new ManualClock(Later), settings);
+        new(database, RuntimeFactory.ShippedWorkflows, new ManualClock(Later), settings);
 
-    /// <summary>Runs SQL on the file; ids are passed as the text the database stores them as.</summary>
     public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value is Guid id ? Text(id) : value);
+        await using var connection = database.OpenConnection();
+        await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync();
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value is Guid id ? Text(id) : value);
+        await using var connection = database.OpenConnection();
+        await using var command = Command(connection, sql, parameters);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Reads rows as the program's model sees them, without starting the program (what a hostile writer's script could do).</summary>
     public async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> read)
     {
-        await using var db = new WorkflowDbContext(new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={Path};Pooling=False").Options);
+        await using var db = database.OpenContext();
         return await read(db);
     }
 
-    /// <summary>How EF Core stores a Guid in SQLite.</summary>
-    public static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    /// <summary>Ids go in as the engine stores them: PostgreSQL's uuid, or the upper-case text EF Core writes to SQLite.</summary>
+    private static DbCommand Command(DbConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value is Guid id && !TestDatabase.OnPostgres ? id.ToString().ToUpperInvariant() : value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
 
-    public void Dispose() => RuntimeFactory.DeleteDatabase(Path);
+    public void Dispose() => database.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Workflow.Api.Tests.Lifecycle;
+using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Workflows;
 
 namespace Workflow.Api.Tests.Idempotency;
@@ -15,11 +16,11 @@ public sealed class IdempotencyFixture : IDisposable
 
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
-    public string DatabasePath { get; } = RuntimeFactory.NewDatabasePath();
+    public TestDatabase Database { get; } = TestDatabase.Create("idempotency");
 
     public RuntimeFactory Factory { get; }
 
-    public IdempotencyFixture() => Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.ShippedWorkflows, new ManualClock(LifecycleFixture.Start),
+    public IdempotencyFixture() => Factory = new RuntimeFactory(Database, RuntimeFactory.ShippedWorkflows, new ManualClock(LifecycleFixture.Start),
         new Dictionary<string, string>
         {
             ["Api:IdempotencyKeyLifetime"] = Lifetime.ToString(),
@@ -29,7 +30,7 @@ public sealed class IdempotencyFixture : IDisposable
     public void Dispose()
     {
         Factory.Dispose();
-        RuntimeFactory.DeleteDatabase(DatabasePath);
+        Database.Dispose();
     }
 }
 

@@ -4,17 +4,17 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Workflow.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The API in process, on its own real SQLite file under the temp directory (deleted on dispose), in the
-/// "Testing" environment with the demo organisation seeded. One instance per test class (IClassFixture).
+/// The API in process, on its own real database (<see cref="TestDatabase"/>: a SQLite file, or a PostgreSQL database
+/// when the run is for PostgreSQL; gone on dispose), in the "Testing" environment with the demo organisation seeded.
+/// One instance per test class (IClassFixture).
 /// </summary>
 /// <remarks>
 /// Program reads its configuration before <c>builder.Build()</c>; settings given with <c>UseSetting</c> are handed to
-/// the entry point as host arguments, so they are visible there (HostTests checks that the file appears where it is put).
+/// the entry point as host arguments, so they are visible there (HostTests checks that the schema appears where it is put).
 /// </remarks>
 public class WorkflowApiFactory : WebApplicationFactory<Program>
 {
@@ -24,15 +24,12 @@ public class WorkflowApiFactory : WebApplicationFactory<Program>
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.Ordinal);
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"workflow-api-tests-{Guid.NewGuid():N}.db");
-
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public TestDatabase Database { get; } = TestDatabase.Create("api-tests");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Auth:Jwt:SigningKey", SigningKey);
         builder.UseSetting("Audit:JournalKey", JournalKey);
         builder.UseSetting("Seed:Demo", "true");
@@ -71,18 +68,7 @@ public class WorkflowApiFactory : WebApplicationFactory<Program>
         }
         finally
         {
-            if (disposing) DeleteDatabase();
-        }
-    }
-
-    private void DeleteDatabase()
-    {
-        using (var connection = new SqliteConnection(ConnectionString))
-            SqliteConnection.ClearPool(connection);
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-        {
-            var file = DatabasePath + suffix;
-            if (File.Exists(file)) File.Delete(file);
+            if (disposing) Database.Dispose();
         }
     }
 }

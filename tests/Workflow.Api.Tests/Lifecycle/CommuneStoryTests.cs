@@ -11,16 +11,16 @@ public sealed class CommuneFixture : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    public string DatabasePath { get; } = RuntimeFactory.NewDatabasePath();
+    public TestDatabase Database { get; } = TestDatabase.Create("commune");
 
     public RuntimeFactory Factory { get; }
 
-    public CommuneFixture() => Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.ShippedWorkflows, new ManualClock(Start));
+    public CommuneFixture() => Factory = new RuntimeFactory(Database, RuntimeFactory.ShippedWorkflows, new ManualClock(Start));
 
     public void Dispose()
     {
         Factory.Dispose();
-        RuntimeFactory.DeleteDatabase(DatabasePath);
+        Database.Dispose();
     }
 }
 

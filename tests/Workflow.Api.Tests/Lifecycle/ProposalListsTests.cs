@@ -70,7 +70,7 @@ public sealed class ProposalListsTests(LifecycleFixture fixture) : IClassFixture
         var other = new string('b', 64);
         // as the columns held them before they became JSON: "sha256<TAB>name" per line, communes joined by commas
         await fixture.Factory.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE proposals SET Attachments = {Hash + "\tTờ trình số 12\n" + other + "\tBiên bản họp thôn"}, Communes = {"HQ.TH,HQ.AK"} WHERE Id = {id}"));
+            $"UPDATE proposals SET \"Attachments\" = {Hash + "\tTờ trình số 12\n" + other + "\tBiên bản họp thôn"}, \"Communes\" = {"HQ.TH,HQ.AK"} WHERE \"Id\" = {id}"));
 
         var proposal = await clerk.GetProposalAsync(id);
 

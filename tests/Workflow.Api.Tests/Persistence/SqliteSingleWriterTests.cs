@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Workflow.Api.Tests.Workflows;
+using Workflow.Api.Tests.Infrastructure;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
@@ -13,7 +13,10 @@ namespace Workflow.Api.Tests.Persistence;
 /// </summary>
 public sealed class SqliteSingleWriterTests : IAsyncLifetime
 {
-    private readonly string _databasePath = RuntimeFactory.NewDatabasePath();
+    private const string About = "the in-process queue of SQLite's one writer";
+
+    // a SQLite file whatever engine the run is for: the gate is SQLite's
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"workflow-writer-gate-{Guid.NewGuid():N}.db");
     private readonly List<WorkflowDbContext> _contexts = [];
 
     public async Task InitializeAsync() => await Open().Database.MigrateAsync();
@@ -21,10 +24,12 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var db in _contexts) await db.DisposeAsync();
-        RuntimeFactory.DeleteDatabase(_databasePath);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(_databasePath + suffix)) File.Delete(_databasePath + suffix);
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task SaveChanges_WhenAnotherUnitOfWorkHoldsAnOpenTransaction_WaitsForItsCommitThenCommits()
     {
         var first = Open();
@@ -45,7 +50,7 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
         Assert.Equal(2, await Open().Outbox.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task SaveChanges_WhenItSavesOneRowWithoutATransactionOfItsOwn_GivesTheGateBack()
     {
         var db = Open();
@@ -57,7 +62,7 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
         Assert.Equal(1, await Open().Outbox.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task ExecuteUpdate_WhenItWritesOutsideATransaction_GivesTheGateBack()
     {
         var db = Open();
@@ -70,7 +75,7 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
         Assert.False(SqliteSingleWriter.IsHeld(_databasePath));
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task SaveChanges_WhenTheSaveFails_GivesTheGateBackAndKeepsNothing()
     {
         var db = Open();
@@ -86,7 +91,7 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
         Assert.Equal(1, await Open().Outbox.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task BeginTransaction_WhenTheTransactionIsDisposedUncommitted_GivesTheGateBackAndKeepsNothing()
     {
         var db = Open();
@@ -100,7 +105,7 @@ public sealed class SqliteSingleWriterTests : IAsyncLifetime
         Assert.Equal(0, await Open().Outbox.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact(About)]
     public async Task SaveChanges_WhenManyUnitsOfWorkWriteAtOnce_CommitsEveryOne()
     {
         var writers = Enumerable.Range(0, 24).Select(async _ =>

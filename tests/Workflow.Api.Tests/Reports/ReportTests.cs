@@ -137,7 +137,7 @@ public sealed class ReportStory : IAsyncLifetime
 
     public static readonly Dictionary<string, long> Actual = new() { ["Central"] = 250_000_000, ["Provincial"] = 12_000_000, ["District"] = 25_000_000, ["Commune"] = 0 };
 
-    public string DatabasePath { get; } = RuntimeFactory.NewDatabasePath();
+    public TestDatabase Database { get; } = TestDatabase.Create("reports");
     public RuntimeFactory Factory { get; }
 
     public Guid PlanId { get; private set; }
@@ -157,7 +157,7 @@ public sealed class ReportStory : IAsyncLifetime
     public JsonNode Closed { get; private set; } = null!;
 
     public ReportStory() =>
-        Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.ShippedWorkflows, new ManualClock(new DateTimeOffset(2024, 6, 3, 2, 0, 0, TimeSpan.Zero)));
+        Factory = new RuntimeFactory(Database, RuntimeFactory.ShippedWorkflows, new ManualClock(new DateTimeOffset(2024, 6, 3, 2, 0, 0, TimeSpan.Zero)));
 
     public async Task InitializeAsync()
     {
@@ -210,7 +210,7 @@ public sealed class ReportStory : IAsyncLifetime
     public Task DisposeAsync()
     {
         Factory.Dispose();
-        RuntimeFactory.DeleteDatabase(DatabasePath);
+        Database.Dispose();
         return Task.CompletedTask;
     }
 }
@@ -609,7 +609,7 @@ internal static class SheetCells
 /// </summary>
 public sealed class CarryoverReportTests : IAsyncLifetime
 {
-    private readonly string _database = RuntimeFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.Create("reports");
     private readonly RuntimeFactory _factory;
 
     public CarryoverReportTests() =>
@@ -620,7 +620,7 @@ public sealed class CarryoverReportTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         _factory.Dispose();
-        RuntimeFactory.DeleteDatabase(_database);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 

@@ -3,13 +3,14 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Workflow.Api.Common;
 using Workflow.Infrastructure.Workflows;
+using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Workflows;
 
 /// <summary>Servers started one after another on one database, each with its own copy of the workflows folder.</summary>
 public sealed class DefinitionVersionTests : IDisposable
 {
-    private readonly string _database = RuntimeFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.Create("definitions");
     private readonly List<string> _folders = [];
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
 
@@ -70,11 +71,7 @@ public sealed class DefinitionVersionTests : IDisposable
         Assert.Equal(1, (int)definitions[0]!["runningInstances"]!);
     }
 
-    private Task<ApiProcess.Outcome> StartProgramAsync(string workflows) => ApiProcess.RunAsync(new Dictionary<string, string>
-    {
-        ["Database__ConnectionString"] = $"Data Source={_database}",
-        ["Workflows__Path"] = workflows,
-    });
+    private Task<ApiProcess.Outcome> StartProgramAsync(string workflows) => ApiProcess.RunAsync(_database.Environment(("Workflows__Path", workflows)));
 
     [Fact]
     public async Task Startup_WhenAFileChangedWithoutAVersionBump_StopsNamingFileAndPath()
@@ -110,7 +107,7 @@ public sealed class DefinitionVersionTests : IDisposable
 
     public void Dispose()
     {
-        RuntimeFactory.DeleteDatabase(_database);
+        _database.Dispose();
         foreach (var folder in _folders) Directory.Delete(folder, recursive: true);
     }
 }

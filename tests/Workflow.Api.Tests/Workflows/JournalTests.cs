@@ -35,7 +35,7 @@ public class JournalTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture
     {
         var instanceId = await PlayAsync();
         await App.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE journal SET Comment = 'Hồ sơ đầy đủ.' WHERE InstanceId = {instanceId} AND Action = 'return'"));
+            $"UPDATE journal SET \"Comment\" = 'Hồ sơ đầy đủ.' WHERE \"InstanceId\" = {instanceId} AND \"Action\" = 'return'"));
         using var monitor = await App.ClientFor("laodong");
 
         var report = await monitor.GetJsonAsync("/api/audit/verify?full=true");
@@ -51,7 +51,7 @@ public class JournalTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture
     {
         var instanceId = await PlayAsync();
         var removed = await App.DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"DELETE FROM journal WHERE InstanceId = {instanceId} AND Sequence = 1"));
+            $"DELETE FROM journal WHERE \"InstanceId\" = {instanceId} AND \"Sequence\" = 1"));
         Assert.Equal(1, removed);
         using var admin = await App.ClientFor("admin");
 
@@ -74,8 +74,8 @@ public class JournalTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture
     /// <summary>Takes the tampered instance out so the other tests of the class see an intact journal again.</summary>
     private Task RepairAsync(Guid instanceId) => App.DbAsync(async db =>
     {
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM journal WHERE InstanceId = {instanceId}");
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM workflow_instances WHERE Id = {instanceId}");
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM journal WHERE \"InstanceId\" = {instanceId}");
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM workflow_instances WHERE \"Id\" = {instanceId}");
         return 0;
     });
 }

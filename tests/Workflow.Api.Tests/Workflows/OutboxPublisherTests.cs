@@ -6,19 +6,20 @@ using NSubstitute;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
+using Workflow.Api.Tests.Infrastructure;
 
 namespace Workflow.Api.Tests.Workflows;
 
 /// <summary>
-/// The outbox publisher against its process boundary: the bus is a substitute (no broker), the database a real
-/// SQLite file that several publishers share, as several servers share one database. Each publisher has its own
+/// The outbox publisher against its process boundary: the bus is a substitute (no broker), the database a real one
+/// (<see cref="TestDatabase"/>) that several publishers share, as several servers share one database. Each publisher has its own
 /// connection and node name; the clock is moved by hand to let claims expire.
 /// </summary>
 public sealed class OutboxPublisherTests : IAsyncLifetime
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(30);
 
-    private readonly string _databasePath = RuntimeFactory.NewDatabasePath();
+    private readonly TestDatabase _database = TestDatabase.Create("outbox");
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
     private readonly List<WorkflowDbContext> _contexts = [];
 
@@ -31,7 +32,7 @@ public sealed class OutboxPublisherTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var db in _contexts) await db.DisposeAsync();
-        RuntimeFactory.DeleteDatabase(_databasePath);
+        _database.Dispose();
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public sealed class OutboxPublisherTests : IAsyncLifetime
                 });
     }
 
-    /// <summary>One server: its own connection to the shared file, its own node name.</summary>
+    /// <summary>One server: its own connection to the shared database, its own node name.</summary>
     private OutboxPublisher Server(string node, IPublishEndpoint bus)
     {
         var db = Open();
@@ -180,8 +181,7 @@ public sealed class OutboxPublisherTests : IAsyncLifetime
         return new OutboxPublisher(db, bus, new WorkflowOptions { OutboxClaimDuration = ClaimDuration }, _clock, NullLogger<OutboxPublisher>.Instance) { Node = node };
     }
 
-    private WorkflowDbContext Open() =>
-        new(new DbContextOptionsBuilder<WorkflowDbContext>().UseSqlite($"Data Source={_databasePath}").Options);
+    private WorkflowDbContext Open() => _database.OpenContext();
 
     /// <summary>A TaskOpened event committed to the outbox; its task id is the message id, to tell messages apart.</summary>
     private async Task<Guid> AddMessageAsync(DateTimeOffset? occurredAt = null)

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Tests.Infrastructure;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 
@@ -23,21 +23,19 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>
-/// The API on a real SQLite file with the background services off (tests drive the outbox and the deadline
-/// scan by hand), a manual clock, and a workflows folder of the test's choosing. Several factories may share
-/// one database file to play several servers, or one server restarted. <paramref name="settings"/> add to or
+/// The API on a real database (<see cref="TestDatabase"/>) with the background services off (tests drive the outbox and
+/// the deadline scan by hand), a manual clock, and a workflows folder of the test's choosing. Several factories may
+/// share one database to play several servers, or one server restarted. <paramref name="settings"/> add to or
 /// replace the defaults (another journal key, a previous one…).
 /// </summary>
-public sealed class RuntimeFactory(string databasePath, string workflowsPath, ManualClock clock, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class RuntimeFactory(TestDatabase database, string workflowsPath, ManualClock clock, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public const string JournalKey = "runtime-tests-journal-key-0123456789-abcdefghijklmnop";
 
     public ManualClock Clock { get; } = clock;
 
-    public string DatabasePath => databasePath;
-
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"workflow-runtime-tests-{Guid.NewGuid():N}.db");
+    public TestDatabase Database => database;
 
     /// <summary>The definitions shipped in workflows/, as copied into the test output.</summary>
     public static string ShippedWorkflows => Path.Combine(AppContext.BaseDirectory, "workflows");
@@ -51,7 +49,7 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
+        foreach (var (key, value) in database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Auth:Jwt:SigningKey", "runtime-tests-signing-key-0123456789-abcdefghijklmnop");
         builder.UseSetting("Seed:Demo", "true");
         // every test client signs in from the same address; the limit itself is tested with its own setting
@@ -96,28 +94,20 @@ public sealed class RuntimeFactory(string databasePath, string workflowsPath, Ma
         return await InScopeAsync(services => services.GetRequiredService<IWorkflowRuntime>()
             .StartAsync(definitionId, new WorkflowSubject(subjectType, Guid.NewGuid(), "BP.HQ", "BP.HQ.NN", "BP"), clerk, CancellationToken.None));
     }
-
-    public static void DeleteDatabase(string path)
-    {
-        using (var connection = new SqliteConnection($"Data Source={path}")) SqliteConnection.ClearPool(connection);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            if (File.Exists(path + suffix)) File.Delete(path + suffix);
-    }
 }
 
 /// <summary>One server on the shipped definitions, its own database; disposed with the test class.</summary>
 public sealed class RuntimeFixture : IDisposable
 {
-    public string DatabasePath { get; } = RuntimeFactory.NewDatabasePath();
+    public TestDatabase Database { get; } = TestDatabase.Create("runtime");
 
     public RuntimeFactory Factory { get; }
 
-    public RuntimeFixture() => Factory = new RuntimeFactory(DatabasePath, RuntimeFactory.RuntimeWorkflows, new ManualClock(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero)));
+    public RuntimeFixture() => Factory = new RuntimeFactory(Database, RuntimeFactory.RuntimeWorkflows, new ManualClock(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero)));
 
     public void Dispose()
     {
         Factory.Dispose();
-        RuntimeFactory.DeleteDatabase(DatabasePath);
+        Database.Dispose();
     }
 }
