@@ -443,6 +443,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -490,10 +496,10 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("ProposalId");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.ToTable("disbursements", (string)null);
                 });
@@ -1264,14 +1270,14 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanLineId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.HasIndex("UnitCode", "UpdatedAt");
 
@@ -2017,6 +2023,29 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Infrastructure.Persistence.DossierCounter", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "UnitCode", "FiscalYear");
+
+                    b.ToTable("dossier_counters", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Infrastructure.Persistence.ReferenceDataStamp", b =>

@@ -121,6 +121,20 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "dossier_counters",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false, collation: "C"),
+                    UnitCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dossier_counters", x => new { x.Kind, x.UnitCode, x.FiscalYear });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
                 {
@@ -791,6 +805,7 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
                     ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     PolicyVersionId = table.Column<int>(type: "integer", nullable: true),
@@ -924,15 +939,15 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_disbursements_Code",
-                table: "disbursements",
-                column: "Code",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_disbursements_ProposalId",
                 table: "disbursements",
                 column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_disbursements_UnitCode_Code",
+                table: "disbursements",
+                columns: new[] { "UnitCode", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_idempotency_keys_ExpiresAt",
@@ -1023,12 +1038,6 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_proposals_Code",
-                table: "proposals",
-                column: "Code",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_proposals_PlanId",
                 table: "proposals",
                 column: "PlanId");
@@ -1042,6 +1051,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                 name: "IX_proposals_UnitCode_AgencyCode_UpdatedAt",
                 table: "proposals",
                 columns: new[] { "UnitCode", "AgencyCode", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_proposals_UnitCode_Code",
+                table: "proposals",
+                columns: new[] { "UnitCode", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_proposals_UnitCode_UpdatedAt",
@@ -1165,6 +1180,9 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "disbursements");
+
+            migrationBuilder.DropTable(
+                name: "dossier_counters");
 
             migrationBuilder.DropTable(
                 name: "idempotency_keys");

@@ -13,7 +13,7 @@ using Workflow.Infrastructure.Persistence;
 namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 {
     [DbContext(typeof(PostgresWorkflowDbContext))]
-    [Migration("20261201025341_Initial")]
+    [Migration("20261201031952_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -446,6 +446,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -493,10 +499,10 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("ProposalId");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.ToTable("disbursements", (string)null);
                 });
@@ -1267,14 +1273,14 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanLineId");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("UnitCode", "Code")
+                        .IsUnique();
 
                     b.HasIndex("UnitCode", "UpdatedAt");
 
@@ -2020,6 +2026,29 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Infrastructure.Persistence.DossierCounter", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "UnitCode", "FiscalYear");
+
+                    b.ToTable("dossier_counters", (string)null);
                 });
 
             modelBuilder.Entity("Workflow.Infrastructure.Persistence.ReferenceDataStamp", b =>
