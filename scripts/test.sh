@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: restores, builds, checks the workflow definitions, runs every test project and lints the
-# OpenAPI document.
+# The test command: restores, builds, checks the workflow definitions, starts a throw-away RabbitMQ node for the
+# cluster tests, runs every test project and lints the OpenAPI document.
 # Works on a fresh machine with the .NET SDK; installs what the tests need itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +35,18 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectra
   npm install --prefix .tools/spectral --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version" >/dev/null
 fi
 
+# what the servers started below need done when this script ends, however it ends (last started, first stopped)
+exit_steps=()
+at_exit() { exit_steps=("$1" "${exit_steps[@]}"); }
+run_exit_steps() { local step; for step in "${exit_steps[@]}"; do "$step" || true; done; }
+trap run_exit_steps EXIT
+
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly
+
+# the real servers the cluster tests run several application servers against (scripts/servers/*.sh)
+# shellcheck source=servers/rabbitmq.sh
+. scripts/servers/rabbitmq.sh
 
 if [ -d workflows ] && ls workflows/*.workflow.json >/dev/null 2>&1; then
   dotnet run --project src/Workflow.Api -c Release --no-build -- validate-workflows "$PWD/workflows"
