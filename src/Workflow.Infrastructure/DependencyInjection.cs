@@ -140,8 +140,9 @@ public static class DependencyInjection
         });
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
-            // a server starts, and serves, while the broker is away: /health says so, and the outbox keeps the messages
-            o.WaitUntilStarted = false;
+            // a server starts, and serves, while the broker is away: /health says so, and the outbox keeps the messages;
+            // the in-memory bus cannot fail to start and is running before the first request
+            o.WaitUntilStarted = !bus.UsesRabbitMq;
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
     }
