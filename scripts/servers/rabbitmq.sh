@@ -125,10 +125,15 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 if [ -z "$rabbitmq_started" ]; then
-  echo "--- RabbitMQ start-up output ($rabbitmq_dir/log) ---" >&2
-  tail -n 40 "$rabbitmq_dir/log/startup.log" >&2 2>/dev/null || true
-  tail -n 40 "$rabbitmq_dir/log/"*.log >&2 2>/dev/null || true
-  rabbitmq_fail "the RabbitMQ node $rabbitmq_node did not start on port $rabbitmq_port within 60 s"
+  for rabbitmq_log in "$rabbitmq_dir/log/"*.log; do
+    [ -f "$rabbitmq_log" ] || continue
+    echo "--- $rabbitmq_log (last lines) ---" >&2
+    tail -n 40 "$rabbitmq_log" >&2 || true
+  done
+  if kill -0 "$rabbitmq_server_pid" 2>/dev/null; then
+    rabbitmq_fail "the RabbitMQ node $rabbitmq_node did not answer on port $rabbitmq_port within 60 s"
+  fi
+  rabbitmq_fail "the RabbitMQ node $rabbitmq_node exited before it answered (its output is above)"
 fi
 
 export WORKFLOW_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$rabbitmq_port/"
