@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: restores, builds, checks the workflow definitions, runs every test project, runs the API tests a
-# second time on a throw-away PostgreSQL cluster (scripts/servers/postgres.sh) and lints the OpenAPI document.
+# The test command: restores, builds, checks the workflow definitions, starts a throw-away PostgreSQL cluster and
+# RabbitMQ node (scripts/servers/), runs every test project, runs the API and cluster tests a second time on
+# PostgreSQL, and lints the OpenAPI document.
 # Works on a fresh machine with the .NET SDK; installs what the tests need itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,13 +36,26 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectra
   npm install --prefix .tools/spectral --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version" >/dev/null
 fi
 
-# PostgreSQL 15 for the second run of the API tests: installed when missing, started now, stopped when this script exits
+# what the servers started below need done when this script ends, however it ends (last started, first stopped)
+exit_steps=()
+at_exit() { exit_steps=("$1" "${exit_steps[@]}"); }
+run_exit_steps() { local step; for step in "${exit_steps[@]}"; do "$step" || true; done; }
+trap run_exit_steps EXIT
+# a signal ends the script through exit, so the exit steps run then too
+trap "exit 130" INT
+trap "exit 143" TERM
+
+# PostgreSQL 15 for the second run of the API and cluster tests: installed when missing, started now
 source scripts/servers/postgres.sh
 postgres_install
 postgres_start
 
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly
+
+# the real servers the cluster tests run several application servers against (scripts/servers/*.sh)
+# shellcheck source=servers/rabbitmq.sh
+. scripts/servers/rabbitmq.sh
 
 if [ -d workflows ] && ls workflows/*.workflow.json >/dev/null 2>&1; then
   dotnet run --project src/Workflow.Api -c Release --no-build -- validate-workflows "$PWD/workflows"
@@ -53,9 +67,11 @@ status=0
 rm -f artifacts/openapi.json
 # every project on SQLite (the engine a test runs on is PostgreSQL only when WORKFLOW_TEST_POSTGRES names a server)
 env -u WORKFLOW_TEST_POSTGRES dotnet test Workflow.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
-# the same API tests on PostgreSQL: each test class gets a database of its own on the cluster (TestDatabase)
-echo "API tests on PostgreSQL:"
+# the same API tests on PostgreSQL: each test class gets a database of its own on the cluster (TestDatabase); and the
+# cluster tests' three servers on one PostgreSQL database, as a province runs them
+echo "API and cluster tests on PostgreSQL:"
 WORKFLOW_TEST_POSTGRES="$POSTGRES_SERVER" dotnet test tests/Workflow.Api.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+WORKFLOW_TEST_POSTGRES="$POSTGRES_SERVER" dotnet test tests/Workflow.Cluster.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
 
 if [ -f artifacts/openapi.json ]; then
   "$spectral" lint artifacts/openapi.json --ruleset .spectral.yaml --fail-severity error --display-only-failures || status=1

@@ -2,7 +2,7 @@
 #   postgres_install   Debian's postgresql when its binaries are missing (as root; otherwise says what to install)
 #   postgres_start     a new cluster under a temporary directory on a free local port; sets POSTGRES_SERVER, the
 #                      server's connection string without a database (each test database is created by the tests)
-#   postgres_stop      stops it and removes the directory (postgres_start sets it as the EXIT trap)
+#   postgres_stop      stops it and removes the directory (postgres_start registers it with at_exit, or as the EXIT trap)
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres user (runuser).
 
 POSTGRES_BIN=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
@@ -36,10 +36,8 @@ _postgres_free_port() {
 
 postgres_start() {
   POSTGRES_DIR=$(mktemp -d /tmp/workflow-postgres.XXXXXX)
-  trap postgres_stop EXIT
-  # a signal ends the script through exit, so the EXIT trap stops the cluster then too
-  trap "exit 130" INT
-  trap "exit 143" TERM
+  # stopped when the test command ends, however it ends (its at_exit steps)
+  if declare -F at_exit >/dev/null; then at_exit postgres_stop; else trap postgres_stop EXIT; fi
   [ "$(id -u)" -eq 0 ] && chown postgres: "$POSTGRES_DIR"
   _postgres_as_owner "$POSTGRES_BIN/initdb" -D "$POSTGRES_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$POSTGRES_DIR/initdb.log" 2>&1 || {
     echo "scripts/test.sh: initdb failed; its output:" >&2; cat "$POSTGRES_DIR/initdb.log" >&2; return 1; }

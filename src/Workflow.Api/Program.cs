@@ -196,7 +196,10 @@ builder.Services.AddRazorPages(o =>
             page.EndpointMetadata.Add(IdempotentPosts.Forms);
     });
 });
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+// the database every server shares and the bus (with RabbitMQ, the broker): either down is a 503
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<Workflow.Infrastructure.Messaging.BusHealthCheck>(Workflow.Infrastructure.Messaging.BusHealthCheck.Name);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(o =>
 {

@@ -88,34 +88,58 @@ public static class DependencyInjection
         }
     }
 
-    /// <summary>MassTransit: in-memory by default; <c>Bus:Transport=RabbitMq</c> for several servers sharing one broker.</summary>
+    /// <summary>
+    /// MassTransit: in-memory by default; <c>Bus:Transport=RabbitMq</c> for several servers sharing one broker
+    /// (<see cref="Messaging.BusOptions"/>). Every server consumes from the same durable queues, so each message goes
+    /// to one of them; a consumer that fails is retried, then the message is parked in the queue's <c>_error</c> queue.
+    /// The bus's health (connected to the broker, endpoints ready) is part of <c>/health</c>.
+    /// </summary>
     private static void AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
-        var bus = configuration.GetSection("Bus");
-        var transport = bus["Transport"] ?? "InMemory";
+        var bus = Messaging.BusOptions.From(configuration);
+        services.AddSingleton(bus);
         services.AddMassTransit(x =>
         {
             x.AddConsumer<NotificationConsumer>();
             x.SetKebabCaseEndpointNameFormatter();
-            switch (transport.ToLowerInvariant())
+            // a consumer that meets a busy database or a lost race tries again before the message is parked
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1_000, 2_000, 5_000, 10_000)));
+            if (bus.Broker is { } broker)
             {
-                case "inmemory":
-                    x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-                    break;
-                case "rabbitmq":
-                    x.UsingRabbitMq((context, cfg) =>
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, h =>
                     {
-                        cfg.Host(bus["RabbitMq:Host"] ?? "localhost", bus["RabbitMq:VirtualHost"] ?? "/", h =>
-                        {
-                            h.Username(bus["RabbitMq:Username"] ?? "guest");
-                            h.Password(bus["RabbitMq:Password"] ?? "guest");
-                        });
-                        cfg.ConfigureEndpoints(context);
+                        h.Username(broker.Username);
+                        h.Password(broker.Password);
+                        // a publish completes when the broker has the message: only then is it marked published
+                        h.PublisherConfirmation = true;
+                        h.Heartbeat(TimeSpan.FromSeconds(10));
+                        h.RequestedConnectionTimeout(TimeSpan.FromSeconds(10));
+                        h.ConnectionName($"workflow {Environment.MachineName}:{Environment.ProcessId}");
+                        if (broker.UseTls) h.UseSsl(ssl => ssl.ServerName = broker.Host);
                     });
-                    break;
-                default:
-                    throw new InvalidOperationException($"Bus:Transport '{transport}' is not supported; use 'InMemory' or 'RabbitMq'.");
+                    cfg.ConfigureEndpoints(context);
+                });
             }
+            else
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        // /health asks the bus through Messaging.BusHealthCheck, which counts a lost broker as unhealthy; MassTransit's
+        // own check would call it degraded (200)
+        services.PostConfigure<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckServiceOptions>(o =>
+        {
+            foreach (var own in o.Registrations.Where(r => r.Name.StartsWith("masstransit", StringComparison.Ordinal)).ToList())
+                o.Registrations.Remove(own);
+        });
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            // a server starts, and serves, while the broker is away: /health says so, and the outbox keeps the messages;
+            // the in-memory bus cannot fail to start and is running before the first request
+            o.WaitUntilStarted = !bus.UsesRabbitMq;
+            o.StopTimeout = TimeSpan.FromSeconds(10);
         });
     }
 }

@@ -129,6 +129,17 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     }
 }
 
+internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<Messaging.ProcessedMessage>
+{
+    public void Configure(EntityTypeBuilder<Messaging.ProcessedMessage> b)
+    {
+        b.ToTable("processed_messages");
+        // the key that lets one delivery of a message, on any server, commit its consumer's effects
+        b.HasKey(m => new { m.Consumer, m.MessageId });
+        b.Property(m => m.Consumer).HasMaxLength(128);
+    }
+}
+
 internal sealed class ProgrammePeriodRecordConfiguration : IEntityTypeConfiguration<Workflow.Domain.Catalog.ProgrammePeriodRecord>
 {
     public void Configure(EntityTypeBuilder<Workflow.Domain.Catalog.ProgrammePeriodRecord> b)

@@ -37,6 +37,8 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    /// <summary>Which consumer applied which message: the once-only guarantee of every consumer's effects.</summary>
+    public DbSet<Messaging.ProcessedMessage> ProcessedMessages => Set<Messaging.ProcessedMessage>();
     public DbSet<BudgetBalance> Balances => Set<BudgetBalance>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Proposal> Proposals => Set<Proposal>();

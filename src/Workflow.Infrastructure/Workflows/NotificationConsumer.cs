@@ -1,17 +1,22 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Messaging;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Infrastructure.Workflows;
 
 /// <summary>
-/// Turns workflow events into notices for the people who must act: one row per recipient. Idempotent by message
-/// id, so the at-least-once outbox can deliver a message twice without doubling a notice.
+/// Turns workflow events into notices for the people who must act: one row per recipient. Each message is applied
+/// once, however often it is delivered and on however many servers: its notices and its <see cref="ProcessedMessage"/>
+/// row commit in one transaction, and the row's key lets only one delivery commit.
 /// </summary>
 public sealed class NotificationConsumer(WorkflowDbContext db, TimeProvider clock) :
     IConsumer<TaskOpened>, IConsumer<TaskEscalated>, IConsumer<NotificationRequested>
 {
+    /// <summary>This consumer's name in <c>processed_messages</c>.</summary>
+    public const string Name = "notifications";
+
     public Task Consume(ConsumeContext<TaskOpened> context)
     {
         var m = context.Message;
@@ -43,19 +48,23 @@ public sealed class NotificationConsumer(WorkflowDbContext db, TimeProvider cloc
         string subjectType, Guid subjectId, Guid instanceId, DateTimeOffset? dueAt, CancellationToken ct)
     {
         var id = messageId ?? throw new InvalidOperationException("Workflow messages always carry their outbox id.");
-        if (await db.Notifications.AnyAsync(n => n.MessageId == id, ct)) return; // delivered before
+        // applied before: nothing to do (the key below decides when two deliveries run at once)
+        if (await db.ProcessedMessages.AnyAsync(p => p.Consumer == Name && p.MessageId == id, ct)) return;
 
-        var users = await db.Users.AsNoTracking().Where(u => u.UnitCode == unit && u.IsActive).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var users = await db.Users.AsNoTracking().Where(u => u.UnitCode == unit && u.IsActive).ToListAsync(ct);
+        db.ProcessedMessages.Add(new ProcessedMessage(Name, id, now));
         foreach (var user in users.Where(u => roles.Any(role => Concerns(u, role, agency))))
             db.Notifications.Add(new Notification(Guid.NewGuid(), id, user.Id, title, body, subjectType, subjectId, instanceId, dueAt, now));
         try
         {
+            // one transaction: the processed row and every notice, or nothing
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            db.ChangeTracker.Clear(); // a concurrent delivery of the same message got there first
+            // a concurrent delivery of the same message committed first: its notices are the ones kept
+            db.ChangeTracker.Clear();
         }
     }
 }

@@ -4,43 +4,55 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Infrastructure.Workflows;
 
 /// <summary>
-/// Publishes committed outbox messages to the bus, at least once. A message is claimed by a conditional update
-/// before it is published, so two servers do not publish it together; a claim left by a crashed server expires
-/// and another takes the message over. Consumers deduplicate by message id, which is the outbox id.
+/// Publishes committed outbox messages to the bus, at least once. Messages are claimed by a conditional update before
+/// they are published — a batch at a time, each claim with this publisher's own node name and an expiry — so two
+/// servers never hold the same message; a claim left by a crashed server expires and another takes the message over.
+/// A message is published only while its claim is live, and marked published right after the broker confirmed it.
+/// Consumers apply a message once by its message id, which is the outbox id: the one case a message goes out twice —
+/// a server that dies between the broker's confirmation and the mark — changes nothing.
 /// </summary>
 public sealed class OutboxPublisher(WorkflowDbContext db, IPublishEndpoint bus, WorkflowOptions options, TimeProvider clock, ILogger<OutboxPublisher> logger)
 {
+    /// <summary>Names the claims of this publisher: the server (machine and process) and this instance.</summary>
     public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <returns>How many messages this call published.</returns>
     public async Task<int> PublishPendingAsync(int batch = 50, CancellationToken ct = default)
     {
-        var candidates = await ClaimableIdsAsync(batch, ct);
+        var claimed = await ClaimBatchAsync(batch, ct);
+        if (claimed.Count == 0) return 0;
+
+        // stop well before the claims run out, so no other server can take a message this one is still publishing
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        window.CancelAfter(options.OutboxClaimDuration / 2);
         var published = 0;
-        foreach (var id in candidates)
+        foreach (var message in claimed)
         {
-            if (!await ClaimAsync(id, ct)) continue;
-            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             try
             {
                 var type = MessageTypes.ByName[message.Type];
                 var body = JsonSerializer.Deserialize(message.Payload, type)!;
-                await bus.Publish(body, type, context => context.MessageId = message.Id, ct);
-                await db.Outbox.Where(m => m.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, clock.GetUtcNow()).SetProperty(m => m.LastError, (string?)null), ct);
-                published++;
+                await bus.Publish(body, type, context => context.MessageId = message.Id, window.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; it will be retried", id, message.Type);
-                await db.Outbox.Where(m => m.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, e.Message.Length > 1000 ? e.Message[..1000] : e.Message), ct);
+                var error = window.IsCancellationRequested ? "Publishing took longer than half the claim; the message is retried." : e.Message;
+                logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; it will be retried", message.Id, message.Type);
+                await db.Outbox.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), ct);
+                // the failed message keeps its claim until it expires; the rest of the batch is let go at once, for any server
+                await ReleaseAsync(claimed.SkipWhile(m => m.Id != message.Id).Skip(1).Select(m => m.Id).ToList(), ct);
+                break;
             }
+            await db.Outbox.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, clock.GetUtcNow()).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            published++;
         }
         return published;
     }
@@ -57,15 +69,44 @@ public sealed class OutboxPublisher(WorkflowDbContext db, IPublishEndpoint bus, 
     }
 
     /// <summary>Takes a message for this node if nobody holds a live claim on it; true when this node now holds it.</summary>
-    public async Task<bool> ClaimAsync(Guid id, CancellationToken ct)
+    public async Task<bool> ClaimAsync(Guid id, CancellationToken ct) => (await ClaimAsync([id], ct)).Count == 1;
+
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> of the oldest claimable messages in one conditional update and returns the
+    /// ones this node now holds, oldest first. A message another server claimed in between is not among them.
+    /// </summary>
+    public async Task<List<OutboxMessage>> ClaimBatchAsync(int batch, CancellationToken ct)
+    {
+        var candidates = await ClaimableIdsAsync(batch, ct);
+        return candidates.Count == 0 ? [] : await ClaimAsync(candidates, ct);
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(List<Guid> ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // whole milliseconds, which every database stores exactly: the claim is read back by it
         var until = now + options.OutboxClaimDuration;
+        until = new DateTimeOffset(until.UtcTicks - until.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var node = Node;
-        return await db.Outbox
-            .Where(m => m.Id == id && m.PublishedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+        var claimed = await db.Outbox
+            .Where(m => ids.Contains(m.Id) && m.PublishedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, node).SetProperty(m => m.ClaimedUntil, until)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        if (claimed == 0) return [];
+        return await db.Outbox.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.ClaimedBy == node && m.ClaimedUntil == until && m.PublishedAt == null)
+            .OrderBy(m => m.OccurredAt)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Gives back claims this node took and did not try to publish: any server may take them at once.</summary>
+    private async Task ReleaseAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        var node = Node;
+        await db.Outbox.Where(m => ids.Contains(m.Id) && m.ClaimedBy == node && m.PublishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), ct);
     }
 }
 

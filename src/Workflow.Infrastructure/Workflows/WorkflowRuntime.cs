@@ -114,18 +114,22 @@ public sealed class WorkflowRuntime(
             .Select(e => new { e.ActorName, e.Action, e.ToState, e.At }).FirstOrDefaultAsync(ct);
         return new ConflictException(last is null
             ? "Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận."
-            : $"Hồ sơ vừa được {last.ActorName} xử lý ('{last.Action}', sang trạng thái {last.ToState}) lúc {last.At.ToOffset(WorkingCalendar.VietnamOffset):HH:mm:ss dd/MM/yyyy}. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.",
+            : $"Hồ sơ vừa được {LastActed(last.ActorName, last.Action, last.ToState, last.At)}. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.",
             "workflow.concurrent");
     }
+
+    /// <summary>Who last acted on a dossier, as a refusal names them: "tk.kinhte xử lý ('start-appraisal', sang trạng thái UnderAppraisal) lúc …".</summary>
+    private static string LastActed(string actor, string action, string toState, DateTimeOffset at) =>
+        $"{actor} xử lý ('{action}', sang trạng thái {toState}) lúc {at.ToOffset(WorkingCalendar.VietnamOffset):HH:mm:ss dd/MM/yyyy}";
 
     public async Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-        // who did what (maker ≠ checker) and the chain's last link, not the entries themselves
+        // who did what (maker ≠ checker, and whom a refusal names) and the chain's last link, not the whole entries
         var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence)
-            .Select(e => new { e.ActorId, e.Action, e.Hash }).ToListAsync(ct);
+            .Select(e => new { e.ActorId, e.ActorName, e.Action, e.ToState, e.At, e.Hash }).ToListAsync(ct);
         var history = journal.Select(e => new PastAction(e.ActorId, e.Action)).ToList();
 
         var now = clock.GetUtcNow();
@@ -133,6 +137,11 @@ public sealed class WorkflowRuntime(
         var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, history, parts);
         switch (refusal)
         {
+            // the dossier has moved on — often by someone who acted a moment earlier, on this server or another: say who
+            case Refusal.NotAvailable when journal.Count > 1:
+                var last = journal[^1];
+                throw new ConflictException($"{reason} Hồ sơ đã được {LastActed(last.ActorName, last.Action, last.ToState, last.At)}; thao tác của bạn chưa được ghi nhận.",
+                    "workflow.notAvailable");
             case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");
             case Refusal.NotAllowed:
             case Refusal.SameActor: throw new ForbiddenException(reason);

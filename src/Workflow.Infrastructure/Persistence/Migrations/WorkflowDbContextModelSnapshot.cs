@@ -1859,6 +1859,23 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Infrastructure.Messaging.ProcessedMessage", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Consumer", "MessageId");
+
+                    b.ToTable("processed_messages", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Infrastructure.Persistence.DossierCounter", b =>
                 {
                     b.Property<string>("Kind")

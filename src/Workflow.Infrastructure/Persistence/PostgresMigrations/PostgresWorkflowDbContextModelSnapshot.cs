@@ -2025,6 +2025,24 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Infrastructure.Messaging.ProcessedMessage", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Consumer", "MessageId");
+
+                    b.ToTable("processed_messages", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Infrastructure.Persistence.DossierCounter", b =>
                 {
                     b.Property<string>("Kind")
