@@ -71,6 +71,8 @@ builder.Services.AddIdentityCore<User>(o =>
     .AddDefaultTokenProviders()
     .AddPasswordValidator<PasswordPolicy>();
 builder.Services.AddSignInRateLimit(account);
+builder.Services.AddReverseProxy(builder.Configuration);
+builder.AddObservability();
 
 var jwt = (builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions()).Resolved();
 if (jwt.SigningKey.Length < 32)
@@ -240,9 +242,13 @@ if (command.Name == HostCommand.Migrate)
 }
 if (command.Name == HostCommand.CreateAdmin)
     return await CreateAdminCommand.RunAsync(app.Services, command.Argument, Console.In, Console.Out, Console.Error);
+if (command.Name == HostCommand.Backup)
+    return await BackupCommand.RunAsync(app.Services, command.Argument, Console.Out, Console.Error);
 if (command.Name == HostCommand.Journal)
     return await JournalCommand.RunAsync(app.Services, command.Argument, command.CheckpointFile, Console.Out, Console.Error);
 
+// the client's address and scheme as the proxy saw them, before anything reads them
+app.UseReverseProxy();
 // first, so every answer carries them: pages, API, errors
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi/500" });
@@ -256,6 +262,8 @@ if (app.Environment.IsProduction()) app.UseHsts();
 if (!app.Environment.IsProduction() || app.Configuration.GetValue<bool>("Api:Swagger"))
     app.UseSwagger().UseSwaggerUI(o => o.DocumentTitle = "Workflow API");
 app.UseAuthentication();
+// the user on every log line; the metrics' scrape endpoint, behind its token
+app.UseObservability();
 app.UseRateLimiter();
 app.UseMiddleware<SessionRestrictionMiddleware>();
 app.UseAuthorization();
@@ -264,6 +272,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapRazorPages();
 
 app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+app.MapLiveness();
 // sign-in and the account's own calls answer with tokens, which are never stored: they take no Idempotency-Key
 app.MapAuthEndpoints();
 // every other POST of the API honours Idempotency-Key (docs/operations.md)

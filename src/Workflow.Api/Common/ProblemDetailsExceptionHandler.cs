@@ -48,6 +48,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             };
         }
 
+        if (problem.Status < 500)
+            Infrastructure.Telemetry.WorkflowTelemetry.Refusals.Add(1,
+                new KeyValuePair<string, object?>("problem.code", problem.Extensions.TryGetValue("code", out var code) && code is string named ? named
+                    : problem is ValidationProblemDetails ? "validation" : $"http.{problem.Status}"),
+                new KeyValuePair<string, object?>("http.response.status_code", problem.Status));
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }

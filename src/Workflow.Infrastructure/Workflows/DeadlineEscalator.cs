@@ -63,6 +63,7 @@ public sealed class DeadlineEscalator(WorkflowDbContext db, DefinitionCatalog ca
             await runtime.FireAsync(task.InstanceId, action, Actor.System, $"Tự động: quá hạn xử lý ({task.DueAt:dd/MM/yyyy}).", null, ct);
 
         await transaction.CommitAsync(ct);
+        Telemetry.WorkflowTelemetry.TasksOverdue.Add(1, new KeyValuePair<string, object?>("workflow.state", task.State));
         logger.LogInformation("Task {TaskId} ({State}) overdue since {DueAt}: escalated", task.Id, task.State, task.DueAt);
         return true;
     }

@@ -31,30 +31,41 @@ public sealed class OutboxPublisher(WorkflowDbContext db, IPublishEndpoint bus, 
         // stop well before the claims run out, so no other server can take a message this one is still publishing
         using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
         window.CancelAfter(options.OutboxClaimDuration / 2);
-        var published = 0;
-        foreach (var message in claimed)
+        var published = new List<Guid>();
+        try
         {
-            try
+            foreach (var message in claimed)
             {
-                var type = MessageTypes.ByName[message.Type];
-                var body = JsonSerializer.Deserialize(message.Payload, type)!;
-                await bus.Publish(body, type, context => context.MessageId = message.Id, window.Token);
+                try
+                {
+                    var type = MessageTypes.ByName[message.Type];
+                    var body = JsonSerializer.Deserialize(message.Payload, type)!;
+                    await bus.Publish(body, type, context => context.MessageId = message.Id, window.Token);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    var error = window.IsCancellationRequested ? "Publishing took longer than half the claim; the message is retried." : e.Message;
+                    logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; it will be retried", message.Id, message.Type);
+                    await db.Outbox.Where(m => m.Id == message.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), ct);
+                    // the failed message keeps its claim until it expires; the rest of the batch is let go at once, for any server
+                    await ReleaseAsync(claimed.SkipWhile(m => m.Id != message.Id).Skip(1).Select(m => m.Id).ToList(), ct);
+                    break;
+                }
+                published.Add(message.Id);
+                Telemetry.WorkflowTelemetry.OutboxLag.Record((clock.GetUtcNow() - message.OccurredAt).TotalSeconds);
+                if (message.Attempts > 1) Telemetry.WorkflowTelemetry.OutboxRedeliveries.Add(1);
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                var error = window.IsCancellationRequested ? "Publishing took longer than half the claim; the message is retried." : e.Message;
-                logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; it will be retried", message.Id, message.Type);
-                await db.Outbox.Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), ct);
-                // the failed message keeps its claim until it expires; the rest of the batch is let go at once, for any server
-                await ReleaseAsync(claimed.SkipWhile(m => m.Id != message.Id).Skip(1).Select(m => m.Id).ToList(), ct);
-                break;
-            }
-            await db.Outbox.Where(m => m.Id == message.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, clock.GetUtcNow()).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-            published++;
         }
-        return published;
+        finally
+        {
+            // one commit marks the batch: a server that dies before it leaves its messages to be published again when the
+            // claim lapses, which the consumers' processed-message keys make harmless
+            if (published.Count > 0)
+                await db.Outbox.Where(m => published.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, clock.GetUtcNow()).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        }
+        return published.Count;
     }
 
     public async Task<List<Guid>> ClaimableIdsAsync(int batch, CancellationToken ct)

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Workflow.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Common;
 using Workflow.Domain.Workflows;
@@ -16,7 +19,7 @@ namespace Workflow.Infrastructure.Workflows;
 /// </summary>
 public sealed class WorkflowRuntime(
     WorkflowDbContext db, DefinitionCatalog catalog, IEnumerable<IWorkflowGuard> guards, IEnumerable<IWorkflowEffect> effects,
-    WorkingCalendar calendar, TimeProvider clock) : IWorkflowRuntime
+    WorkingCalendar calendar, TimeProvider clock, ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
     public const int MaxCommentLength = 2000;
 
@@ -66,6 +69,46 @@ public sealed class WorkflowRuntime(
     /// </summary>
     public async Task<FireResult> FireAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
+        // every log line of the firing names the dossier and who acted (docs/operations.md §7)
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instanceId, ["Action"] = action, ["Actor"] = actor.UserName });
+        using var activity = WorkflowTelemetry.Source.StartActivity("workflow.fire");
+        activity?.SetTag("workflow.instance", instanceId).SetTag("workflow.action", action).SetTag("enduser.id", actor.UserName);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await FireCommittedAsync(instanceId, action, actor, comment, data, ct);
+            outcome = "done";
+            logger.LogInformation("{Definition} {Action}: {From} → {To} by {Actor}", DefinitionOf(instanceId), action, result.From, result.To, actor.UserName);
+            return result;
+        }
+        catch (ConflictException c) when (c.Code is "workflow.concurrent" or "workflow.busy")
+        {
+            outcome = "conflict";
+            throw;
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException or ValidationFailedException or NotFoundException)
+        {
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { "workflow.definition", DefinitionOf(instanceId) }, { "workflow.action", action } };
+            WorkflowTelemetry.TransitionDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+            tags.Add("workflow.outcome", outcome);
+            WorkflowTelemetry.Transitions.Add(1, tags);
+            activity?.SetTag("workflow.definition", DefinitionOf(instanceId)).SetTag("workflow.outcome", outcome);
+        }
+    }
+
+    /// <summary>The process of each instance this unit of work fired, for the telemetry's tags.</summary>
+    private readonly Dictionary<Guid, string> _definitions = [];
+
+    private string DefinitionOf(Guid instanceId) => _definitions.GetValueOrDefault(instanceId, "unknown");
+
+    private async Task<FireResult> FireCommittedAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var result = await FireWithoutSavingAsync(instanceId, action, actor, comment, data, ct);
@@ -78,7 +121,11 @@ public sealed class WorkflowRuntime(
             {
                 db.ChangeTracker.Clear();
                 var sharedRow = LostRaceOnSharedRow(e, instanceId) || await LostOnSharedChainAsync(e, instanceId, result.Revision - 1, ct);
-                if (sharedRow && attempt < MaxAttempts && db.Database.CurrentTransaction is null) continue;
+                if (sharedRow && attempt < MaxAttempts && db.Database.CurrentTransaction is null)
+                {
+                    WorkflowTelemetry.ConflictsRetried.Add(1, new KeyValuePair<string, object?>("workflow.definition", DefinitionOf(instanceId)));
+                    continue;
+                }
                 throw await ActedByOtherAsync(instanceId, sharedRow, ct);
             }
         }
@@ -127,6 +174,7 @@ public sealed class WorkflowRuntime(
         var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        _definitions[instanceId] = definition.Id;
         // who did what (maker ≠ checker, and whom a refusal names) and the chain's last link, not the whole entries
         var journal = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderBy(e => e.Sequence)
             .Select(e => new { e.ActorId, e.ActorName, e.Action, e.ToState, e.At, e.Hash }).ToListAsync(ct);
