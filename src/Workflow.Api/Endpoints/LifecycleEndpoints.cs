@@ -30,15 +30,16 @@ public static class LifecycleEndpoints
         var proposals = app.MapGroup("/api/proposals").WithTags("Đề xuất")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         proposals.MapGet("", async (string? planId, string? component, string? agency, string? state, string? settlementStatus, string? page, string? pageSize,
-                IMediator m, CancellationToken ct) =>
+                string? after, IMediator m, CancellationToken ct) =>
             {
                 var (p, size) = Paging(page, pageSize);
                 return TypedResults.Ok(await m.Send(new ListProposalsQuery(RequestInput.Guid(planId, "planId"), component, agency, state,
-                    RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size), ct));
+                    RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size, ProposalCursor.Parse(after, "after")), ct));
             })
             .WithName("listProposals")
             .ProducesValidationProblem()
-            .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, trạng thái, tình trạng quyết toán.");
+            .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, trạng thái, tình trạng quyết toán; mới thay đổi trước. " +
+                "Trang sau: gửi 'after' bằng 'next' của trang này (nhanh ở mọi độ sâu), hoặc 'page'.");
         proposals.MapPost("", async (ProposalInput input, IMediator m, CancellationToken ct) =>
             {
                 var created = await m.Send(new CreateProposalCommand(input), ct);
