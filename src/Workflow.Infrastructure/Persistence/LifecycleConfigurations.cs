@@ -76,7 +76,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(x => x.PlanLineId);
         // the plan report and the plan's lists select by plan; the lists sort newest first, for a unit or an agency
         b.HasIndex(x => x.PlanId);
-        b.HasIndex(x => x.UpdatedAt);
+        // the whole list's order (newest change, then unit and code: ListProposals' keyset), read backwards from the index
+        b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.HasIndex(x => new { x.UnitCode, x.UpdatedAt });
         b.HasIndex(x => new { x.UnitCode, x.AgencyCode, x.UpdatedAt });
         b.HasOne<PlanLine>().WithMany().HasForeignKey(x => x.PlanLineId).OnDelete(DeleteBehavior.Restrict);

@@ -1176,14 +1176,14 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("PlanLineId");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
                     b.HasIndex("UnitCode", "UpdatedAt");
 
                     b.HasIndex("UnitCode", "AgencyCode", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
 
                     b.ToTable("proposals", (string)null);
                 });

@@ -1274,14 +1274,14 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasIndex("PlanLineId");
 
-                    b.HasIndex("UpdatedAt");
-
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
                     b.HasIndex("UnitCode", "UpdatedAt");
 
                     b.HasIndex("UnitCode", "AgencyCode", "UpdatedAt");
+
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
 
                     b.ToTable("proposals", (string)null);
                 });
