@@ -7,9 +7,15 @@ using Workflow.Bench.Report;
 
 namespace Workflow.Bench;
 
-/// <summary>How long and how often each part measures: the full run, or --quick (1× and 10×, shorter windows).</summary>
-public sealed record RunSettings(bool Quick)
+/// <summary>
+/// How long and how often each part measures: the full run, or --quick (1× and 10×, shorter windows). With a PostgreSQL
+/// server (a connection string without a database) P1 runs on it too, with one and with three servers, which share a
+/// RabbitMQ broker when one is given (an amqp:// address).
+/// </summary>
+public sealed record RunSettings(bool Quick, string? PostgresServer = null, string? RabbitMq = null)
 {
+    public int[] PostgresServerCounts => [1, 3];
+
     public int[] Scales => Quick ? [1, 10] : [1, 10, 100];
     public TimeSpan RawWarmUp => TimeSpan.FromSeconds(1);
     public TimeSpan RawWindow => TimeSpan.FromSeconds(Quick ? 5 : 10);
@@ -47,12 +53,12 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             var shape = new NationShape(scale);
             var database = paths.Database($"x{scale}");
             Say($"{scale}×: generating ({shape})");
-            var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(shape, database, _keys.JournalKey);
+            var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(shape, BenchDatabase.Sqlite(database), _keys.JournalKey);
             manifest.Save(Path.ChangeExtension(database, ".manifest.json"));
             var session = new ScaleResults
             {
                 Scale = scale, Counts = manifest.Counts, GenerationSeconds = manifest.GenerationSeconds,
-                DatabaseMiB = new FileInfo(database).Length / 1024.0 / 1024,
+                DatabaseMiB = BenchDatabase.Sqlite(database).SizeMiB(),
             };
             results.Scales.Add(session);
 
@@ -70,14 +76,20 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             }
         }
 
+        if (plan.PostgresServer is { } postgres)
+            foreach (var servers in plan.PostgresServerCounts)
+                results.Postgres.Add(await PostgresLoadAsync(results, new PostgresDatabase(postgres, "workflow_bench"), servers));
+        else
+            Say("P1 on PostgreSQL: skipped (no server given; bench/run.sh starts one unless --sqlite-only)");
+
         Say("P3: start-up of an empty database (migrated by the program's own migrate verb)");
         var empty = paths.Database("empty");
         foreach (var file in new[] { empty, empty + "-wal", empty + "-shm" }) File.Delete(file);
-        var migrated = await AppProcess.RunVerbAsync(paths, empty, _keys, paths.Log("migrate-empty"), "migrate");
+        var migrated = await AppProcess.RunVerbAsync(paths, BenchDatabase.Sqlite(empty), _keys, paths.Log("migrate-empty"), "migrate");
         if (migrated != 0) throw new InvalidOperationException($"migrate exited with {migrated}; see {paths.Log("migrate-empty")}");
         for (var i = 0; i < plan.StartUps; i++)
         {
-            await using var app = await AppProcess.StartAsync(paths, empty, _keys, paths.Log($"empty-start-{i + 1}"));
+            await using var app = await AppProcess.StartAsync(paths, BenchDatabase.Sqlite(empty), _keys, paths.Log($"empty-start-{i + 1}"));
             results.EmptyStartUps.Add(app.StartUp.TotalSeconds);
         }
         Say($"  {string.Join(", ", results.EmptyStartUps.Select(s => $"{s:F2} s"))}");
@@ -108,7 +120,7 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
         for (var i = 0; i < plan.StartUps; i++)
         {
             if (app is not null) await app.DisposeAsync();
-            app = await AppProcess.StartAsync(paths, database, _keys, paths.Log($"x{scale}-start-{i + 1}"));
+            app = await AppProcess.StartAsync(paths, BenchDatabase.Sqlite(database), _keys, paths.Log($"x{scale}-start-{i + 1}"));
             session.StartUps.Add(app.StartUp.TotalSeconds);
         }
         Say($"  P3 start-up: {string.Join(", ", session.StartUps.Select(s => $"{s:F2} s"))}");
@@ -191,7 +203,7 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
     /// <summary>P1 on a fresh 1× copy: one client, then 32, with the server's memory watched; then the SQL behind each transition.</summary>
     private async Task LifecycleLoadAsync(Results results, string database, Manifest manifest)
     {
-        await using (var app = await AppProcess.StartAsync(paths, database, _keys, paths.Log("p1")))
+        await using (var app = await AppProcess.StartAsync(paths, BenchDatabase.Sqlite(database), _keys, paths.Log("p1")))
         {
             using var api = new ApiClient(app.BaseUrl, manifest.Password);
             var clients = Enumerable.Range(0, 32).Select(i => LifecycleClient.For(manifest, i)).ToList();
@@ -203,13 +215,13 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
 
             // the raw baseline runs on the same disk while the server idles (its background services poll every few seconds)
             Baseline(results, 1);
-            results.OneClient = await Load.MeasureAsync(app, driver, clients.Take(1).ToList(), plan.LoadWarmUp, plan.LoadWindow);
+            results.OneClient = await Load.MeasureAsync([app], driver, clients.Take(1).ToList(), plan.LoadWarmUp, plan.LoadWindow);
             Say($"  {results.OneClient}");
             Baseline(results, 1);
             Baseline(results, 32);
             foreach (var refusal in results.OneClient.Refusals) Say($"    refused: {refusal}");
             var peak = 0.0;
-            results.ManyClients = await Load.MeasureAsync(app, driver, clients, plan.LoadWarmUp, plan.LoadWindow,
+            results.ManyClients = await Load.MeasureAsync([app], driver, clients, plan.LoadWarmUp, plan.LoadWindow,
                 async until => peak = await app.PeakResidentMiBAsync(until));
             results.PeakMiB = peak;
             Say($"  {results.ManyClients}; peak {peak:F0} MiB");
@@ -219,6 +231,55 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
         Say("P1: SQL per transition (EF command logging switched on by configuration)");
         results.Sql = await SqlCount.MeasureAsync(paths, database, _keys, manifest, plan.SqlLifecycles);
         foreach (var kind in results.Sql.Kinds) Say($"  {kind.Kind}: {kind.Commands:F1} commands, {kind.Statements:F1} statements, {kind.Commits:F2} commits");
+    }
+
+    /// <summary>
+    /// P1 on PostgreSQL with <paramref name="count"/> servers sharing one database (and the broker, when there is one):
+    /// a fresh 1× generation, so every server count starts from the same data; the raw commit rate of the same
+    /// PostgreSQL server next to each phase; 32 clients whose requests go to the servers in turn.
+    /// </summary>
+    private async Task<PostgresLoad> PostgresLoadAsync(Results results, PostgresDatabase database, int count)
+    {
+        Say($"P1 on PostgreSQL, {count} server{(count > 1 ? "s" : "")}{(plan.RabbitMq is null ? "" : " and RabbitMQ")}: generating 1×");
+        var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(1), database, _keys.JournalKey);
+        results.PostgresSettings = await PostgresRawCommits.SetupAsync(database);
+        var bus = plan.RabbitMq is { } broker
+            ? new Dictionary<string, string> { ["Bus__Transport"] = "RabbitMq", ["Bus__RabbitMq__Uri"] = broker }
+            : null;
+        var servers = new List<AppProcess>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+                servers.Add(await AppProcess.StartAsync(paths, database, _keys, paths.Log($"postgres-{count}-server-{i + 1}"), bus));
+            using var api = new ApiClient(servers.Select(s => s.BaseUrl).ToList(), manifest.Password);
+            var clients = Enumerable.Range(0, 32).Select(i => LifecycleClient.For(manifest, i)).ToList();
+            await api.SignInAsync(clients.SelectMany(c => c.Users));
+            var driver = new LifecycleDriver(api, manifest.FiscalYear);
+            var load = new PostgresLoad { Servers = count, Broker = plan.RabbitMq is null ? "in-memory bus" : "RabbitMQ" };
+
+            CommitRate Raw(int threads)
+            {
+                var rate = PostgresRawCommits.Measure(database, threads, plan.RawWarmUp, plan.RawWindow);
+                load.RawCommits.Add(rate);
+                Say($"  raw durable commits on PostgreSQL, {threads} thread{(threads > 1 ? "s" : "")}: {rate.PerSecond:N0}/s, p50 {rate.P50:F2} ms, p99 {rate.P99:F1} ms");
+                return rate;
+            }
+
+            Raw(1);
+            load.OneClient = await Load.MeasureAsync(servers, driver, clients.Take(1).ToList(), plan.LoadWarmUp, plan.LoadWindow);
+            Say($"  {load.OneClient}");
+            Raw(1);
+            Raw(32);
+            load.ManyClients = await Load.MeasureAsync(servers, driver, clients, plan.LoadWarmUp, plan.LoadWindow);
+            Say($"  {load.ManyClients}");
+            Raw(32);
+            foreach (var refusal in load.OneClient.Refusals.Concat(load.ManyClients.Refusals).Distinct()) Say($"    refused: {refusal}");
+            return load;
+        }
+        finally
+        {
+            foreach (var server in servers) await server.DisposeAsync();
+        }
     }
 
     private void Say(string line) => Console.WriteLine($"[{_clock.Elapsed:mm\\:ss}] {line}");

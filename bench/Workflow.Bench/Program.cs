@@ -4,7 +4,8 @@ namespace Workflow.Bench;
 
 /// <summary>
 /// <c>run [--quick]</c>: the whole bench (bench/run.sh builds first, then calls this); prints one table and writes it
-/// with the details to bench/.data/results.md and results.json.
+/// with the details to bench/.data/results.md and results.json. <c>BENCH_POSTGRES</c> (a PostgreSQL server's connection
+/// string without a database) adds P1 on PostgreSQL, <c>BENCH_RABBITMQ</c> (amqp://…) the broker its servers share.
 /// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
 /// look at the data or a server started by hand (Audit__JournalKey=that key).
 /// </summary>
@@ -16,7 +17,9 @@ public static class BenchProgram
         switch (args)
         {
             case [] or ["run"] or ["run", "--quick"] or ["--quick"]:
-                var results = await new BenchRun(paths, new RunSettings(Quick: args.Contains("--quick"))).RunAsync();
+                var results = await new BenchRun(paths, new RunSettings(Quick: args.Contains("--quick"),
+                    PostgresServer: Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null,
+                    RabbitMq: Environment.GetEnvironmentVariable("BENCH_RABBITMQ") is { Length: > 0 } mq ? mq : null)).RunAsync();
                 var markdown = results.Markdown();
                 await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.md"), markdown);
                 await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.json"), results.Json());
@@ -27,7 +30,7 @@ public static class BenchProgram
             case ["generate", var scale, var file] when int.TryParse(scale, out var n) && n > 0:
                 var keys = BenchKeys.New();
                 Console.Error.WriteLine($"Audit__JournalKey={keys.JournalKey}");
-                var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(n), Path.GetFullPath(file), keys.JournalKey);
+                var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(n), BenchDatabase.Sqlite(Path.GetFullPath(file)), keys.JournalKey);
                 manifest.Save(Path.ChangeExtension(Path.GetFullPath(file), ".manifest.json"));
                 return 0;
             default:

@@ -3,6 +3,8 @@
 #   postgres_start     a new cluster under a temporary directory on a free local port; sets POSTGRES_SERVER, the
 #                      server's connection string without a database (each test database is created by the tests)
 #   postgres_stop      stops it and removes the directory (postgres_start registers it with at_exit, or as the EXIT trap)
+# POSTGRES_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous commit, full-page writes: what a server that
+# keeps data runs with, as bench/run.sh measures it); POSTGRES_PARENT puts the cluster on that directory's disk.
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres user (runuser).
 
 POSTGRES_BIN=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
@@ -35,19 +37,20 @@ _postgres_free_port() {
 }
 
 postgres_start() {
-  POSTGRES_DIR=$(mktemp -d /tmp/workflow-postgres.XXXXXX)
+  POSTGRES_DIR=$(mktemp -d "${POSTGRES_PARENT:-/tmp}/workflow-postgres.XXXXXX")
   # stopped when the test command ends, however it ends (its at_exit steps)
   if declare -F at_exit >/dev/null; then at_exit postgres_stop; else trap postgres_stop EXIT; fi
   [ "$(id -u)" -eq 0 ] && chown postgres: "$POSTGRES_DIR"
   _postgres_as_owner "$POSTGRES_BIN/initdb" -D "$POSTGRES_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >"$POSTGRES_DIR/initdb.log" 2>&1 || {
     echo "scripts/test.sh: initdb failed; its output:" >&2; cat "$POSTGRES_DIR/initdb.log" >&2; return 1; }
-  local attempt
+  local attempt durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${POSTGRES_DURABLE:-0}" = 1 ] && durability=""
   for attempt in 1 2 3; do
     POSTGRES_PORT=$(_postgres_free_port) || break
-    # a throw-away cluster: durability buys nothing here, so fsync, synchronous commit and full-page writes are off
-    # (never on a server that keeps data); enough connections for the test classes that run at once, each with its pool
+    # a throw-away cluster: durability buys nothing to a test, so fsync, synchronous commit and full-page writes are off
+    # unless POSTGRES_DURABLE=1 (never off on a server that keeps data); enough connections for the test classes that run at once, each with its pool
     if _postgres_as_owner "$POSTGRES_BIN/pg_ctl" -D "$POSTGRES_DIR/data" -w -t 60 -l "$POSTGRES_DIR/server.log" \
-         -o "-p $POSTGRES_PORT -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+         -o "-p $POSTGRES_PORT -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 $durability" \
          start >/dev/null; then
       POSTGRES_SERVER="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres"
       echo "PostgreSQL $("$POSTGRES_BIN/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$POSTGRES_PORT ($POSTGRES_DIR)"

@@ -11,17 +11,18 @@ namespace Workflow.Bench.Generation;
 /// </summary>
 public static class AppServices
 {
-    public static ServiceProvider For(string databasePath, string journalKey, string repositoryRoot)
+    public static ServiceProvider For(BenchDatabase database, string journalKey, string repositoryRoot)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = $"Data Source={databasePath}",
             ["Audit:JournalKey"] = journalKey,
             ["Workflows:Path"] = Path.Combine(repositoryRoot, "workflows"),
             ["Catalogues:Path"] = Path.Combine(repositoryRoot, "catalogues"),
             // nothing runs in the background of a generator
             ["Workflows:RunBackgroundServices"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in database.Settings) settings[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         // the migrations' own warnings (a table rebuilt, a pragma outside a transaction) are the application's to read, not the bench's
         services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));

@@ -1,7 +1,9 @@
 using Workflow.Domain.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Features.Plans;
@@ -26,6 +28,7 @@ namespace Workflow.Bench.Generation;
 /// (migrations, WAL, reference units), the workflow definitions and catalogues as the server registers them, the
 /// organisation, policies and plans through EF, and the year of lifecycle history — the bulk of the rows — through
 /// prepared statements in large transactions, with the secondary indexes dropped during the load and rebuilt after it.
+/// On PostgreSQL (P1 only, at 1×) the same rows go in by binary <c>COPY</c>, converted by the PostgreSQL model.
 /// </summary>
 public sealed class Generator(string repositoryRoot, TextWriter log)
 {
@@ -35,12 +38,11 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
 
     private const int RowsPerTransaction = 250_000;
 
-    public async Task<Manifest> GenerateAsync(NationShape shape, string databasePath, string journalKey)
+    public async Task<Manifest> GenerateAsync(NationShape shape, BenchDatabase database, string journalKey)
     {
         var clock = Stopwatch.StartNew();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }) File.Delete(file);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        await using var services = AppServices.For(databasePath, journalKey, repositoryRoot);
+        await database.ResetAsync();
+        await using var services = AppServices.For(database, journalKey, repositoryRoot);
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
@@ -63,7 +65,12 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
         var (plans, policies) = await WriteOrganisationAsync(services, organisation, year, planned);
         log.WriteLine($"  organisation and {plans.Count:N0} plans written ({clock.Elapsed.TotalSeconds:F1} s)");
 
-        var counts = await WriteHistoryAsync(services, databasePath, plans, organisation, policies, processes, key, now);
+        var counts = database switch
+        {
+            SqliteFile file => await WriteHistoryAsync(services, file.Path, plans, organisation, policies, processes, key, now),
+            PostgresDatabase postgres => await CopyHistoryAsync(services, postgres, plans, policies, processes, key, now),
+            _ => throw new NotSupportedException(database.GetType().Name),
+        };
         log.WriteLine($"  history written ({clock.Elapsed.TotalSeconds:F1} s): {counts}");
 
         await using (var scope = services.CreateAsyncScope())
@@ -78,7 +85,7 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
             await db.SaveChangesAsync();
         }
         SqliteConnection.ClearAllPools();
-        log.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F1} s, {new FileInfo(databasePath).Length / 1024.0 / 1024:N0} MiB");
+        log.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F1} s, {database.SizeMiB():N0} MiB");
         return Manifest.Of(shape, organisation, plans, counts, year, clock.Elapsed);
     }
 
@@ -191,13 +198,7 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
         foreach (var (_, sql) in indexes) Execute(connection, sql);
         log.WriteLine($"  {indexes.Count} indexes rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s");
         // each unit's dossier sequences continue after what was generated, numbered 1..n per plan (Codes)
-        Execute(connection, $"""
-            INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
-            SELECT '{DossierCode.Proposal}', "UnitCode", "FiscalYear", COUNT(*) FROM proposals GROUP BY "UnitCode", "FiscalYear";
-            INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
-            SELECT '{DossierCode.Disbursement}', p."UnitCode", p."FiscalYear", COUNT(*) FROM disbursements AS d JOIN proposals AS p ON p."Id" = d."ProposalId"
-            GROUP BY p."UnitCode", p."FiscalYear";
-            """);
+        Execute(connection, DossierCounters);
         if (plans.Count < 100)
         {
             // cheap at 1×: every row the load wrote refers to rows that exist
@@ -207,6 +208,64 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
             if (reader.Read()) throw new InvalidOperationException($"The generated rows break a foreign key: table {reader.GetString(0)}, parent {reader.GetString(2)}.");
         }
         Execute(connection, "PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
+        return counts;
+    }
+
+    /// <summary>Each unit's dossier sequences continue after what was generated, numbered 1..n per plan (Codes).</summary>
+    private static readonly string DossierCounters = $"""
+        INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
+        SELECT '{DossierCode.Proposal}', "UnitCode", "FiscalYear", COUNT(*) FROM proposals GROUP BY "UnitCode", "FiscalYear";
+        INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
+        SELECT '{DossierCode.Disbursement}', p."UnitCode", p."FiscalYear", COUNT(*) FROM disbursements AS d JOIN proposals AS p ON p."Id" = d."ProposalId"
+        GROUP BY p."UnitCode", p."FiscalYear";
+        """;
+
+    /// <summary>
+    /// The history on PostgreSQL: every plan played on this thread (P1 needs only 1×), each table's rows sent in one
+    /// binary <c>COPY</c>, in the order the foreign keys need, in one transaction. PostgreSQL checks every foreign key
+    /// as the rows arrive, so a row that refers to nothing stops the load.
+    /// </summary>
+    private static async Task<Counts> CopyHistoryAsync(IServiceProvider services, PostgresDatabase database, List<(Plan Plan, CommuneOrg Commune)> plans,
+        Dictionary<string, ProvincePolicy> policies, Processes processes, JournalKey key, DateTimeOffset now)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var shapes = new HistoryRows(scope.ServiceProvider.GetRequiredService<WorkflowDbContext>());
+        var tables = shapes.Tables;
+        var rows = tables.Select(_ => new List<object?[]>()).ToArray();
+        var counts = new Counts();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var (plan, commune) = plans[i];
+            var history = new PlanYear(plan, commune, policies[commune.Province.Code], processes, key, now, i).Play();
+            var values = shapes.Values(history);
+            for (var t = 0; t < values.Length; t++) rows[t].AddRange(values[t]);
+            counts.Add(history);
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var (table, columns, types) = tables[t];
+            await using var import = await connection.BeginBinaryImportAsync(
+                $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+            foreach (var row in rows[t])
+            {
+                await import.StartRowAsync();
+                for (var c = 0; c < row.Length; c++)
+                {
+                    if (row[c] is null) await import.WriteNullAsync();
+                    // an enum the model stores as its number, as EF would bind it
+                    else if (row[c] is Enum e) await import.WriteAsync(Convert.ToInt32(e, CultureInfo.InvariantCulture), types[c]);
+                    else await import.WriteAsync(row[c], types[c]);
+                }
+            }
+            await import.CompleteAsync();
+        }
+        await using (var command = new NpgsqlCommand(DossierCounters, connection, transaction)) await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        await using (var analyze = new NpgsqlCommand("ANALYZE", connection)) await analyze.ExecuteNonQueryAsync();
         return counts;
     }
 
@@ -242,11 +301,20 @@ public sealed class HistoryRows(DbContext model)
     private readonly RowShape<WorkflowTask> _tasks = new(model);
     private readonly RowShape<JournalEntry> _journal = new(model);
 
-    public IReadOnlyList<(string Table, IReadOnlyList<string> Columns)> Tables =>
+    public IReadOnlyList<(string Table, IReadOnlyList<string> Columns, IReadOnlyList<string> Types)> Tables =>
     [
-        (_balances.Table, _balances.Columns), (_ledger.Table, _ledger.Columns), (_proposals.Table, _proposals.Columns),
-        (_disbursements.Table, _disbursements.Columns), (_settlements.Table, _settlements.Columns), (_instances.Table, _instances.Columns),
-        (_tasks.Table, _tasks.Columns), (_journal.Table, _journal.Columns),
+        (_balances.Table, _balances.Columns, _balances.Types), (_ledger.Table, _ledger.Columns, _ledger.Types),
+        (_proposals.Table, _proposals.Columns, _proposals.Types), (_disbursements.Table, _disbursements.Columns, _disbursements.Types),
+        (_settlements.Table, _settlements.Columns, _settlements.Types), (_instances.Table, _instances.Columns, _instances.Types),
+        (_tasks.Table, _tasks.Columns, _tasks.Types), (_journal.Table, _journal.Columns, _journal.Types),
+    ];
+
+    /// <summary>The same rows as provider values (what the model's converters give), for an engine that binds them itself.</summary>
+    public List<object?[]>[] Values(History h) =>
+    [
+        h.Balances.ConvertAll(_balances.Values), h.Ledger.ConvertAll(_ledger.Values), h.Proposals.ConvertAll(_proposals.Values),
+        h.Disbursements.ConvertAll(_disbursements.Values), h.Settlements.ConvertAll(_settlements.Values), h.Instances.ConvertAll(_instances.Values),
+        h.Tasks.ConvertAll(_tasks.Values), h.Journal.ConvertAll(_journal.Values),
     ];
 
     /// <summary>The history's rows per table, in the order of <see cref="Tables"/>; a balance row is converted as the year left it.</summary>

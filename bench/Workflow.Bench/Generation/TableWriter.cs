@@ -52,31 +52,47 @@ public sealed class RowShape<T> where T : class
         var store = StoreObjectIdentifier.Table(Table, entityType.GetSchema());
         var columns = new List<(IClrPropertyGetter, ValueConverter?)>();
         var names = new List<string>();
+        var types = new List<string>();
         foreach (var property in entityType.GetFlattenedProperties())
         {
             // an integer key the database numbers (journal, ledger, balances) is left to it, as EF leaves it
             if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && IsInteger(property.ClrType)) continue;
             columns.Add((property.GetGetter(), property.GetTypeMapping().Converter));
             names.Add(property.GetColumnName(store) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} has no column in {Table}."));
+            // the store type without its facets ("character varying(20)" is a "character varying" to a binary COPY)
+            var type = property.GetColumnType(store);
+            types.Add(type.IndexOf('(') is var open and > 0 ? type[..open].TrimEnd() : type);
         }
         _columns = [.. columns];
         Columns = names;
+        Types = types;
     }
 
     public string Table { get; }
 
     public IReadOnlyList<string> Columns { get; }
 
-    public Cell[] Convert(T entity)
+    /// <summary>Each column's store type, as the model's database names it.</summary>
+    public IReadOnlyList<string> Types { get; }
+
+    /// <summary>The row as provider values: what the model's converters make of the entity's properties.</summary>
+    public object?[] Values(T entity)
     {
-        var row = new Cell[_columns.Length];
+        var row = new object?[_columns.Length];
         for (var i = 0; i < row.Length; i++)
         {
             var (getter, converter) = _columns[i];
             var value = getter.GetClrValueUsingContainingEntity(entity);
-            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
-            row[i] = CellOf(value, i);
+            row[i] = value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
         }
+        return row;
+    }
+
+    public Cell[] Convert(T entity)
+    {
+        var values = Values(entity);
+        var row = new Cell[values.Length];
+        for (var i = 0; i < row.Length; i++) row[i] = CellOf(values[i], i);
         return row;
     }
 

@@ -17,15 +17,19 @@ public sealed record Answer(int Status, TimeSpan Elapsed, string Body)
 /// <summary>
 /// The server's HTTP API as its clients use it: each user signs in once with <c>POST /api/auth/token</c> and sends a
 /// bearer token; every request is timed from sending to the last byte of its answer. One connection pool for all users,
-/// large enough that 32 clients never wait for a connection.
+/// large enough that 32 clients never wait for a connection. Given several servers, it spreads the requests over them
+/// in turn, as a reverse proxy without affinity does: one user's consecutive requests land on different servers.
 /// </summary>
-public sealed class ApiClient(string baseUrl, string password) : IDisposable
+public sealed class ApiClient(IReadOnlyList<string> servers, string password) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
     {
-        BaseAddress = new Uri(baseUrl),
         Timeout = TimeSpan.FromMinutes(30),
     };
+
+    private int _next = -1;
+
+    public ApiClient(string server, string password) : this([server], password) { }
 
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
@@ -46,7 +50,8 @@ public sealed class ApiClient(string baseUrl, string password) : IDisposable
 
     public async Task<Answer> SendAsync(string? user, HttpMethod method, string path, string? json, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(method, path);
+        var server = servers[(int)((uint)Interlocked.Increment(ref _next) % (uint)servers.Count)];
+        using var request = new HttpRequestMessage(method, new Uri(server + path));
         if (user is not null) request.Headers.Authorization = new("Bearer", _tokens[user]);
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         var started = Stopwatch.GetTimestamp();

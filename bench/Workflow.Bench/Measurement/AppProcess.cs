@@ -5,7 +5,7 @@ namespace Workflow.Bench.Measurement;
 
 /// <summary>
 /// The application as an operator runs it: the Release build started as its own process in Production, the keys
-/// from environment variables, one SQLite file. Reads what the operating system says about it (resident memory, CPU
+/// from environment variables, one SQLite file or a PostgreSQL database it may share with other servers. Reads what the operating system says about it (resident memory, CPU
 /// time) and stops it by its own process id.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -25,7 +25,7 @@ public sealed class AppProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>The settings every bench run gives the server; <paramref name="extra"/> adds or overrides (e.g. EF command logging).</summary>
-    public static async Task<AppProcess> StartAsync(BenchPaths paths, string databasePath, BenchKeys keys, string logFile,
+    public static async Task<AppProcess> StartAsync(BenchPaths paths, BenchDatabase database, BenchKeys keys, string logFile,
         IReadOnlyDictionary<string, string>? extra = null, string[]? arguments = null, bool waitHealthy = true)
     {
         var port = FreePort();
@@ -44,11 +44,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Auth__Jwt__SigningKey"] = keys.SigningKey,
             ["Audit__JournalKey"] = keys.JournalKey,
-            ["Database__ConnectionString"] = $"Data Source={databasePath}",
             // every bench client signs in from 127.0.0.1: the per-address sign-in limit (60 a minute) would refuse them
             ["Auth__SignInPermitsPerMinute"] = "100000",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
+        foreach (var (name, value) in database.Environment) environment[name] = value;
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) environment[name] = value;
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
@@ -65,9 +65,9 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Runs one of the program's verbs (<c>migrate</c>) to its end with the bench's settings.</summary>
-    public static async Task<int> RunVerbAsync(BenchPaths paths, string databasePath, BenchKeys keys, string logFile, params string[] verb)
+    public static async Task<int> RunVerbAsync(BenchPaths paths, BenchDatabase database, BenchKeys keys, string logFile, params string[] verb)
     {
-        await using var app = await StartAsync(paths, databasePath, keys, logFile, arguments: verb, waitHealthy: false);
+        await using var app = await StartAsync(paths, database, keys, logFile, arguments: verb, waitHealthy: false);
         await app._process.WaitForExitAsync();
         return app._process.ExitCode;
     }

@@ -14,11 +14,11 @@ public sealed record LoadResult(int Clients, double Seconds, int Transitions, in
 /// <summary>
 /// P1: clients drive their own proposals through the lifecycle at the same time, each request as soon as the one
 /// before it answered. After a warm-up, every transition that completes inside the measured window counts; the
-/// server's CPU time over the window is divided among them.
+/// servers' CPU time over the window (all of them, when several share the load) is divided among them.
 /// </summary>
 public static class Load
 {
-    public static async Task<LoadResult> MeasureAsync(AppProcess app, LifecycleDriver driver, IReadOnlyList<LifecycleClient> clients,
+    public static async Task<LoadResult> MeasureAsync(IReadOnlyList<AppProcess> servers, LifecycleDriver driver, IReadOnlyList<LifecycleClient> clients,
         TimeSpan warmUp, TimeSpan window, Func<CancellationToken, Task>? during = null)
     {
         var samples = new Samples();
@@ -27,12 +27,12 @@ public static class Load
         await Task.Delay(warmUp);
 
         var from = Stopwatch.GetTimestamp();
-        var cpuBefore = app.CpuTime();
+        var cpuBefore = CpuTime(servers);
         using var measuring = new CancellationTokenSource(window);
         var side = during?.Invoke(measuring.Token) ?? Task.CompletedTask;
         await Task.Delay(window);
         var to = Stopwatch.GetTimestamp();
-        var cpu = app.CpuTime() - cpuBefore;
+        var cpu = CpuTime(servers) - cpuBefore;
         await side;
         stop.Cancel();
         await Task.WhenAll(running);
@@ -44,4 +44,6 @@ public static class Load
             Percentile.Of(latencies, 50), Percentile.Of(latencies, 99), latencies.Count == 0 ? double.NaN : latencies.Max(), done.Count == 0 ? double.NaN : cpu.TotalMilliseconds / done.Count,
             samples.Refusals.ToList());
     }
+
+    private static TimeSpan CpuTime(IReadOnlyList<AppProcess> servers) => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime());
 }

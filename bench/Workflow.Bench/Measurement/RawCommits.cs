@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Workflow.Bench.Measurement;
 
@@ -32,12 +33,84 @@ public static class RawCommits
 
     public static CommitRate Measure(string databasePath, int threads, TimeSpan warmUp, TimeSpan window)
     {
+        var payload = new string('x', 200);
+        return Rate.Measure(threads, warmUp, window, (thread, started) =>
+        {
+            using var connection = new SqliteConnection(ConnectionString(databasePath));
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO commits (thread, at, payload) VALUES ($thread, $at, $payload)";
+            insert.Parameters.AddWithValue("$thread", thread);
+            insert.Parameters.AddWithValue("$at", started);
+            insert.Parameters.AddWithValue("$payload", payload);
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        });
+    }
+
+    /// <summary>As the application's <c>Database:ConnectionString</c> has it: the file, nothing else.</summary>
+    private static string ConnectionString(string databasePath) => $"Data Source={databasePath}";
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>
+/// The same baseline on PostgreSQL: one-row commits through Npgsql's pool, as the application's <c>SaveChanges</c>
+/// makes them (an explicit transaction around one INSERT), in a table of the database the servers use, with the
+/// server's durability settings (<c>synchronous_commit</c>, <c>fsync</c>) as the run found them.
+/// </summary>
+public static class PostgresRawCommits
+{
+    public static async Task<string> SetupAsync(PostgresDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand(
+            "DROP TABLE IF EXISTS bench_commits; CREATE TABLE bench_commits (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, thread integer NOT NULL, at bigint NOT NULL, payload text NOT NULL)",
+            connection)) await create.ExecuteNonQueryAsync();
+        var settings = new List<string>();
+        foreach (var name in new[] { "server_version", "fsync", "synchronous_commit", "wal_sync_method" })
+        {
+            await using var show = new NpgsqlCommand($"SHOW {name}", connection);
+            settings.Add($"{name}={await show.ExecuteScalarAsync()}");
+        }
+        return string.Join(", ", settings);
+    }
+
+    public static CommitRate Measure(PostgresDatabase database, int threads, TimeSpan warmUp, TimeSpan window)
+    {
+        var payload = new string('x', 200);
+        return Rate.Measure(threads, warmUp, window, (thread, started) =>
+        {
+            using var connection = new NpgsqlConnection(database.ConnectionString);
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var insert = new NpgsqlCommand("INSERT INTO bench_commits (thread, at, payload) VALUES ($1, $2, $3)", connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = thread });
+            insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = started });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = payload });
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+        });
+    }
+}
+
+/// <summary>Commits per second at a number of threads, each committing as soon as its last commit returned.</summary>
+internal static class Rate
+{
+    public static CommitRate Measure(int threads, TimeSpan warmUp, TimeSpan window, Action<int, long> commit)
+    {
         // per thread: (ended, latency) of every commit that ended after the warm-up; a commit still waiting when the
         // window closes is finished and counted in the latencies, so a starved thread shows in the tail
         var done = new List<(long Ended, double Milliseconds)>[threads];
         var from = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var stopAt = from + (long)(window.TotalSeconds * Stopwatch.Frequency);
-        var payload = new string('x', 200);
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             var mine = done[t] = [];
@@ -45,18 +118,7 @@ public static class RawCommits
             {
                 var started = Stopwatch.GetTimestamp();
                 if (started >= stopAt) break;
-                using (var connection = new SqliteConnection(ConnectionString(databasePath)))
-                {
-                    connection.Open();
-                    using var transaction = connection.BeginTransaction();
-                    using var insert = connection.CreateCommand();
-                    insert.CommandText = "INSERT INTO commits (thread, at, payload) VALUES ($thread, $at, $payload)";
-                    insert.Parameters.AddWithValue("$thread", t);
-                    insert.Parameters.AddWithValue("$at", started);
-                    insert.Parameters.AddWithValue("$payload", payload);
-                    insert.ExecuteNonQuery();
-                    transaction.Commit();
-                }
+                commit(t, started);
                 var ended = Stopwatch.GetTimestamp();
                 if (ended >= from) mine.Add((ended, Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds));
             }
@@ -68,15 +130,5 @@ public static class RawCommits
         var latencies = all.Select(c => c.Milliseconds).ToList();
         return new CommitRate(threads, inWindow / window.TotalSeconds, Percentile.Of(latencies, 50), Percentile.Of(latencies, 99),
             latencies.Count == 0 ? double.NaN : latencies.Max(), inWindow, window.TotalSeconds);
-    }
-
-    /// <summary>As the application's <c>Database:ConnectionString</c> has it: the file, nothing else.</summary>
-    private static string ConnectionString(string databasePath) => $"Data Source={databasePath}";
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

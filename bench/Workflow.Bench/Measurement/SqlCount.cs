@@ -31,7 +31,7 @@ public static class SqlCount
     public static async Task<SqlProfile> MeasureAsync(BenchPaths paths, string databasePath, BenchKeys keys, Manifest manifest, int lifecycles)
     {
         var log = paths.Log("sql-per-transition");
-        await using (var app = await AppProcess.StartAsync(paths, databasePath, keys, log, Logging))
+        await using (var app = await AppProcess.StartAsync(paths, BenchDatabase.Sqlite(databasePath), keys, log, Logging))
         {
             using var api = new ApiClient(app.BaseUrl, manifest.Password);
             var client = LifecycleClient.For(manifest, 0);

@@ -21,6 +21,19 @@ public sealed class ScaleResults
     public Verification? Incremental { get; set; }
 }
 
+/// <summary>P1 on PostgreSQL with a number of servers sharing the database: the raw rate of the same server beside each phase.</summary>
+public sealed class PostgresLoad
+{
+    public required int Servers { get; init; }
+    public required string Broker { get; init; }
+    public List<CommitRate> RawCommits { get; } = [];
+    public LoadResult? OneClient { get; set; }
+    public LoadResult? ManyClients { get; set; }
+
+    /// <summary>The mean of the raw measurements just before and just after the phase at that thread count.</summary>
+    public double Raw(int threads) => RawCommits.Where(r => r.Threads == threads).Select(r => r.PerSecond).DefaultIfEmpty(double.NaN).Average();
+}
+
 /// <summary>The whole run: the machine, the baseline, P1 to P4 and each scale; printed as one table against the issue's targets.</summary>
 public sealed class Results
 {
@@ -41,6 +54,8 @@ public sealed class Results
     public ImportResult? ProvinceYear { get; set; }
     public int ProvinceYearScale { get; set; }
     public List<ScaleResults> Scales { get; } = [];
+    public string? PostgresSettings { get; set; }
+    public List<PostgresLoad> Postgres { get; } = [];
 
     /// <summary>The raw rate at a thread count: the mean of the measurements just before and just after its P1 phase.</summary>
     private double Raw(int threads) => RawCommits.Where(r => r.Threads == threads).Select(r => r.PerSecond).DefaultIfEmpty(double.NaN).Average();
@@ -82,6 +97,25 @@ public sealed class Results
                 sql.MaxCommands <= 8 && Math.Abs(sql.Commits - 1) < 0.01);
         if (PeakMiB > 0)
             Row("P1", "RSS idle / peak under 32 clients (MiB)", Single($"{F(IdleMiB, 0)} / {F(PeakMiB, 0)}"), "", "≤ 250 MB", PeakMiB * 1.048576 <= 250);
+
+        foreach (var pg in Postgres)
+        {
+            var servers = $"{pg.Servers} server{(pg.Servers > 1 ? "s" : "")}, {pg.Broker}";
+            foreach (var raw in pg.RawCommits.GroupBy(r => r.Threads).Select(g => g.ToList()))
+                Row("B-PG", $"raw durable commits/s on PostgreSQL, {raw[0].Threads} thread{(raw[0].Threads > 1 ? "s" : "")}: before → after ({servers} phase)",
+                    Single($"{string.Join(" → ", raw.Select(r => N(r.PerSecond)))} ({N(pg.Raw(raw[0].Threads))})"),
+                    $"p50 {F(raw.Average(r => r.P50), 2)} / p99 {F(raw.Average(r => r.P99), 1)} ms");
+            if (pg.OneClient is { } one1)
+                Row("P1-PG", $"transitions/s, 1 client, {servers}; ÷ raw, 1 thread — p50 / p99 (ms)", Single(N(one1.PerSecond, 1)),
+                    $"{Pct(one1.PerSecond / pg.Raw(1))} — {F(one1.P50, 1)} / {F(one1.P99, 1)}");
+            if (pg.ManyClients is { } many32)
+            {
+                Row("P1-PG", $"transitions/s, 32 clients, {servers}; ÷ raw, 32 threads — p50 / p99 (ms)", Single(N(many32.PerSecond, 1)),
+                    $"{Pct(many32.PerSecond / pg.Raw(32))} — {F(many32.P50, 1)} / {F(many32.P99, 1)}");
+                Row("P1-PG", $"servers' CPU per transition (ms), refused (1 / 32 clients), {servers}",
+                    Single($"{F(many32.CpuMsPerTransition, 2)}, {pg.OneClient?.Failures ?? 0} / {many32.Failures}"));
+            }
+        }
 
         if (Scales.Count > 0)
         {
@@ -127,10 +161,11 @@ public sealed class Results
         s.AppendLine($"Run of {StartedAt:yyyy-MM-dd HH:mm} UTC{(Quick ? " (--quick)" : "")}, {F(TotalMinutes, 1)} minutes.");
         s.AppendLine();
         s.AppendLine(Machine);
-        s.AppendLine($"Load average before / after: {LoadBefore} / {LoadAfter}. SQLite: {SqliteSettings}.");
+        s.AppendLine($"Load average before / after: {LoadBefore} / {LoadAfter}. SQLite: {SqliteSettings}." +
+                     (PostgresSettings is null ? "" : $" PostgreSQL: {PostgresSettings}."));
         s.AppendLine();
         s.Append(Table());
-        var refusals = new[] { OneClient, ManyClients }.Concat(Scales.Select(x => x.Writes)).Where(r => r is not null).SelectMany(r => r!.Refusals).Distinct().ToList();
+        var refusals = new[] { OneClient, ManyClients }.Concat(Scales.Select(x => x.Writes)).Concat(Postgres.SelectMany(p => new[] { p.OneClient, p.ManyClients })).Where(r => r is not null).SelectMany(r => r!.Refusals).Distinct().ToList();
         if (refusals.Count > 0)
         {
             s.AppendLine();

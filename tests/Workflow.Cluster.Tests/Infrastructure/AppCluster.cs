@@ -18,8 +18,9 @@ public sealed class ClusterCollection : ICollectionFixture<AppCluster>
 /// dispatch, deadline scans), the demo organisation seeded by the first. Short scan, poll and claim settings let what
 /// a deployment does in minutes happen within a test. Every server is killed at the end, also when a test fails.
 /// </summary>
-public sealed class AppCluster : IAsyncLifetime
+public class AppCluster(int serverCount) : IAsyncLifetime
 {
+    /// <summary>The shared cluster's size: three servers, as the tests that spread requests count them.</summary>
     public const int Size = 3;
     public const string Password = "Demo@2024";
     public static readonly TimeSpan OutboxClaimDuration = TimeSpan.FromSeconds(5);
@@ -32,6 +33,8 @@ public sealed class AppCluster : IAsyncLifetime
     private readonly ConcurrentDictionary<(string User, int Server), HttpClient> _clients = new();
     private readonly List<ServerProcess> _servers = [];
 
+    public AppCluster() : this(Size) { }
+
     public Broker Broker { get; } = Broker.FromEnvironment();
 
     public ClusterDatabase Database { get; } = ClusterDatabase.Create(JournalKey);
@@ -42,7 +45,7 @@ public sealed class AppCluster : IAsyncLifetime
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => _servers.ForEach(s => s.KillNow());
         await Broker.CreateVirtualHostAsync($"workflow-cluster-{Guid.NewGuid():N}");
-        for (var i = 0; i < Size; i++) _servers.Add(new ServerProcess(i, SettingsFor(i)));
+        for (var i = 0; i < serverCount; i++) _servers.Add(new ServerProcess(i, SettingsFor(i)));
         try
         {
             // the first creates the schema and seeds the demo organisation; the others start together on what it made
