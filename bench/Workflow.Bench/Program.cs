@@ -7,7 +7,8 @@ namespace Workflow.Bench;
 /// with the details to bench/.data/results.md and results.json. <c>BENCH_POSTGRES</c> (a PostgreSQL server's connection
 /// string without a database) adds P1 on PostgreSQL, <c>BENCH_RABBITMQ</c> (amqp://…) the broker its servers share.
 /// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
-/// look at the data or a server started by hand (Audit__JournalKey=that key).
+/// look at the data or a server started by hand (Audit__JournalKey=that key). <c>generate-postgres SCALE SERVER DATABASE</c>:
+/// the same into a PostgreSQL database (created anew) on the server of a connection string without a database.
 /// </summary>
 public static class BenchProgram
 {
@@ -33,8 +34,14 @@ public static class BenchProgram
                 var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(n), BenchDatabase.Sqlite(Path.GetFullPath(file)), keys.JournalKey);
                 manifest.Save(Path.ChangeExtension(Path.GetFullPath(file), ".manifest.json"));
                 return 0;
+            case ["generate-postgres", var scale, var server, var name] when int.TryParse(scale, out var n) && n > 0:
+                var pgKeys = BenchKeys.New();
+                Console.Error.WriteLine($"Audit__JournalKey={pgKeys.JournalKey}");
+                var pgManifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(n), new PostgresDatabase(server, name), pgKeys.JournalKey);
+                pgManifest.Save(Path.Combine(Directory.CreateDirectory(paths.DataDirectory).FullName, name + ".manifest.json"));
+                return 0;
             default:
-                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] | generate SCALE FILE");
+                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
                 return 2;
         }
     }

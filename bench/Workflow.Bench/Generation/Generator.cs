@@ -218,6 +218,9 @@ public sealed class Generator(string repositoryRoot, TextWriter log)
         INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
         SELECT '{DossierCode.Disbursement}', p."UnitCode", p."FiscalYear", COUNT(*) FROM disbursements AS d JOIN proposals AS p ON p."Id" = d."ProposalId"
         GROUP BY p."UnitCode", p."FiscalYear";
+        INSERT INTO dossier_counters ("Kind", "UnitCode", "FiscalYear", "Last")
+        SELECT '{DossierCode.Settlement}', p."UnitCode", p."FiscalYear", COUNT(*) FROM settlements AS s JOIN proposals AS p ON p."Id" = s."ProposalId"
+        GROUP BY p."UnitCode", p."FiscalYear";
         """;
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
 
     /// <summary>The plan's disbursements numbered so far, in the order they are requested (the unit's sequence).</summary>
     private int _disbursements;
+
+    /// <summary>The plan's settlements numbered so far, in the order they are opened.</summary>
+    private int _settlements;
     private readonly List<Step> _steps = [];
     private Recorder _recorder = null!;
     private Dictionary<Guid, Dictionary<FundingSource, BudgetBalance>> _balances = null!;
@@ -270,7 +273,7 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
             var cash = PaidCash(proposal.Id);
             var actual = cash.Map((_, v) => v * 97 / 100 / 1_000 * 1_000);
             var reached = new Beneficiaries(proposal.Poor, proposal.NearPoor, proposal.NewlyEscaped, proposal.EthnicMinority, proposal.Disabled, proposal.TotalParticipants);
-            settlement = Domain.Settlements.Settlement.Open(Guid.NewGuid(), proposal.Id,
+            settlement = Domain.Settlements.Settlement.Open(Guid.NewGuid(), DossierCode.Format(DossierCode.Settlement, plan.FiscalYear, ++_settlements), proposal.Id, plan.UnitCode,
                 new SettlementContent($"Hoàn thành {proposal.Title.ToLowerInvariant()}; {proposal.TotalParticipants} người tham gia", DateOnly.FromDateTime(at.UtcDateTime), reached, actual),
                 clerk.UserName, at);
             settlement.AttachTo(Guid.NewGuid());

@@ -13,5 +13,8 @@ public static class DossierCode
     /// <summary>Giải ngân: an advance or a payment.</summary>
     public const string Disbursement = "GN";
 
+    /// <summary>Quyết toán: a proposal's acceptance and settlement.</summary>
+    public const string Settlement = "QT";
+
     public static string Format(string kind, int fiscalYear, long number) => $"{kind}-{fiscalYear}-{number:D4}";
 }

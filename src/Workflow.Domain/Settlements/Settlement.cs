@@ -20,15 +20,23 @@ public sealed class Settlement
 {
     private Settlement() { }
 
-    public static Settlement Open(Guid id, Guid proposalId, SettlementContent content, string actor, DateTimeOffset now)
+    /// <param name="code">Its number in its unit (<see cref="DossierCode"/>, <c>QT-2026-0001</c>).</param>
+    /// <param name="unitCode">The unit of its proposal, which numbers it.</param>
+    public static Settlement Open(Guid id, string code, Guid proposalId, string unitCode, SettlementContent content, string actor, DateTimeOffset now)
     {
-        var settlement = new Settlement { Id = id, ProposalId = proposalId, CreatedBy = actor, CreatedAt = now };
+        var settlement = new Settlement { Id = id, Code = code, ProposalId = proposalId, UnitCode = unitCode, CreatedBy = actor, CreatedAt = now };
         settlement.Set(content, now);
         return settlement;
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The number on its papers, sequential in its unit and fiscal year (<c>QT-2026-0001</c>).</summary>
+    public string Code { get; private set; } = "";
     public Guid ProposalId { get; private set; }
+
+    /// <summary>The unit of its proposal: its code is unique within it.</summary>
+    public string UnitCode { get; private set; } = "";
     public Guid InstanceId { get; private set; }
     public string Outputs { get; private set; } = "";
     public DateOnly? AcceptedOn { get; private set; }

@@ -117,6 +117,10 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.ProposalId).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(32).IsRequired();
+        b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
+        // numbered per unit and year (DossierCode)
+        b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
         b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);

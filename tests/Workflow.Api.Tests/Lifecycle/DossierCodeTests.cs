@@ -2,12 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workflow.Api.Tests.Infrastructure;
+using Workflow.Api.Tests.Workflows;
 
 namespace Workflow.Api.Tests.Lifecycle;
 
 /// <summary>
 /// Dossiers are numbered as offices number their documents: per unit and fiscal year, in order, without gaps or
-/// duplicates however many officers create at once (<c>ĐX-2026-0001</c>, <c>GN-2026-0001</c>).
+/// duplicates however many officers create at once (<c>ĐX-2026-0001</c>, <c>GN-2026-0001</c>, <c>QT-2026-0001</c>).
 /// </summary>
 public sealed partial class DossierCodeTests(CommuneFixture fixture) : IClassFixture<CommuneFixture>
 {
@@ -72,6 +73,45 @@ public sealed partial class DossierCodeTests(CommuneFixture fixture) : IClassFix
         Assert.All(codes, code => Assert.StartsWith("GN-2026-", code));
         var numbers = codes.Select(NumberOf).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], codes.Length), numbers);
+    }
+
+    [Fact]
+    public async Task OpenSettlement_WhenSeveralProposalsOfOneUnitAreSettledAtOnce_NumbersTheSettlementsConsecutively()
+    {
+        using var s = new Session(fixture.Factory);
+        var clerk = await s.As("tk.nongnghiep");
+        var finance = await s.As("tk.kinhte");
+        var chair = await s.As("tk.chutich");
+        var line = await CommuneStoryTests.LineAsync(clerk, "DA2");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await clerk.CreateProposalOkAsync(CommuneStoryTests.Model(line, 20_000_000, $"Mô hình trồng nấm xã Tân Khai, tổ {i + 1}"));
+            await clerk.ActOkAsync("proposals", id, "submit");
+            await finance.ActOkAsync("proposals", id, "start-appraisal");
+            await finance.ActOkAsync("proposals", id, "appraise-pass", "Hồ sơ đầy đủ.");
+            await chair.ActOkAsync("proposals", id, "approve", data: LifecycleApi.Decision($"{40 + i}/QĐ-UBND", "2026-03-02"));
+            ids.Add(id);
+        }
+
+        var openings = ids.Select(async id =>
+        {
+            await Task.Yield();
+            var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 10, reachedTotal: 10);
+            body["acceptedOn"] = "2026-03-20";
+            body["actualCost"] = new JsonObject { ["Central"] = 0L };
+            using var response = await clerk.OpenSettlementAsync(id, body);
+            var opened = await response.ExpectAsync(HttpStatusCode.Created);
+            return ((string)opened!["code"]!, Guid.Parse((string)opened["id"]!));
+        }).ToList();
+        var settlements = await Task.WhenAll(openings);
+
+        Assert.All(settlements, x => Assert.StartsWith("QT-2026-", x.Item1));
+        var numbers = settlements.Select(x => NumberOf(x.Item1)).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], settlements.Length), numbers);
+        // the settlement's page and API carry the number
+        var (code, first) = settlements[0];
+        Assert.Equal(code, (string?)(await clerk.GetJsonAsync($"/api/settlements/{first}"))["code"]);
     }
 
     private static async Task<string> CreateAsync(HttpClient client, Guid line, string title)

@@ -18,7 +18,7 @@ public sealed class ClusterCollection : ICollectionFixture<AppCluster>
 /// dispatch, deadline scans), the demo organisation seeded by the first. Short scan, poll and claim settings let what
 /// a deployment does in minutes happen within a test. Every server is killed at the end, also when a test fails.
 /// </summary>
-public class AppCluster(int serverCount) : IAsyncLifetime
+public class AppCluster : IAsyncLifetime
 {
     /// <summary>The shared cluster's size: three servers, as the tests that spread requests count them.</summary>
     public const int Size = 3;
@@ -32,8 +32,12 @@ public class AppCluster(int serverCount) : IAsyncLifetime
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string User, int Server), HttpClient> _clients = new();
     private readonly List<ServerProcess> _servers = [];
+    private readonly int _serverCount;
 
     public AppCluster() : this(Size) { }
+
+    /// <summary>For a cluster of another size; xunit builds a fixture through its one public constructor.</summary>
+    protected AppCluster(int serverCount) => _serverCount = serverCount;
 
     public Broker Broker { get; } = Broker.FromEnvironment();
 
@@ -45,7 +49,7 @@ public class AppCluster(int serverCount) : IAsyncLifetime
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => _servers.ForEach(s => s.KillNow());
         await Broker.CreateVirtualHostAsync($"workflow-cluster-{Guid.NewGuid():N}");
-        for (var i = 0; i < serverCount; i++) _servers.Add(new ServerProcess(i, SettingsFor(i)));
+        for (var i = 0; i < _serverCount; i++) _servers.Add(new ServerProcess(i, SettingsFor(i)));
         try
         {
             // the first creates the schema and seeds the demo organisation; the others start together on what it made

@@ -85,7 +85,7 @@ public sealed class SubjectDigestTests
     [Fact]
     public void Of_WhenASettlementsRefundIsRecorded_Changes()
     {
-        var settlement = Settlement.Open(Guid.NewGuid(), Guid.NewGuid(),
+        var settlement = Settlement.Open(Guid.NewGuid(), "QT-2024-0001", Guid.NewGuid(), "BP.HQ",
             new SettlementContent("28 lao động được đào tạo", new DateOnly(2024, 12, 15), new Beneficiaries(0, 28, 0, 0, 0, 28), new SourceAmounts(250_000_000, 0, 0, 0)), "nongnghiep", Now);
         var before = SubjectDigest.Of(settlement);
 

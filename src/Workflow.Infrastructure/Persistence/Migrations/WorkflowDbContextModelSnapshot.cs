@@ -1228,6 +1228,11 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1264,6 +1269,11 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("ReachedTotal")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1313,6 +1323,9 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
                     b.ToTable("settlements", (string)null);

@@ -1330,6 +1330,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1368,6 +1374,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.Property<int>("ReachedTotal")
                         .HasColumnType("integer");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1417,6 +1429,9 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
                     b.ToTable("settlements", (string)null);

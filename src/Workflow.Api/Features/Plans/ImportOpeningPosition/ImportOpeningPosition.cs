@@ -71,6 +71,8 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
         var nextProposal = await db.ReserveDossierNumbersAsync(DossierCode.Proposal, plan.UnitCode, plan.FiscalYear, proposals.Count, cancellationToken);
         var nextDisbursement = await db.ReserveDossierNumbersAsync(DossierCode.Disbursement, plan.UnitCode, plan.FiscalYear,
             proposals.Sum(p => p.Disbursements.Count), cancellationToken);
+        var nextSettlement = await db.ReserveDossierNumbersAsync(DossierCode.Settlement, plan.UnitCode, plan.FiscalYear,
+            proposals.Count(p => p.Settlement is not null), cancellationToken);
 
         foreach (var item in proposals)
         {
@@ -116,7 +118,8 @@ public sealed class ImportOpeningPositionHandler(WorkflowDbContext db, OpeningPo
             if (item.Settlement is { } done)
             {
                 var s = done.Row;
-                var settlement = Settlement.Open(Guid.NewGuid(), proposal.Id, new SettlementContent(s.Outputs, s.AcceptedOn, Beneficiaries.None, s.ActualCost), user.UserName, now);
+                var settlement = Settlement.Open(Guid.NewGuid(), DossierCode.Format(DossierCode.Settlement, plan.FiscalYear, nextSettlement++), proposal.Id, plan.UnitCode,
+                    new SettlementContent(s.Outputs, s.AcceptedOn, Beneficiaries.None, s.ActualCost), user.UserName, now);
                 settlement.RecordRefundDue(done.Outcome.RefundDue, now);
                 var instance = Guid.NewGuid();
                 settlement.AttachTo(instance);

@@ -17,7 +17,7 @@ namespace Workflow.Api.Features.Settlements.GetSettlement;
 public sealed record GetSettlementQuery(Guid Id) : IRequest<SettlementDetail>;
 
 public sealed record SettlementDetail(
-    Guid Id, Guid ProposalId, string ProposalCode, string Outputs, DateOnly? AcceptedOn, Beneficiaries Planned, Beneficiaries Reached,
+    Guid Id, string Code, Guid ProposalId, string ProposalCode, string Outputs, DateOnly? AcceptedOn, Beneficiaries Planned, Beneficiaries Reached,
     IReadOnlyDictionary<FundingSource, long> ActualCost, long ActualTotal, IReadOnlyDictionary<FundingSource, long> RefundDue,
     Guid InstanceId, string State, string StateName, SettlementStatus Status, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History);
 
@@ -32,7 +32,7 @@ public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess ac
         var proposal = await db.Proposals.AsNoTracking().SingleAsync(p => p.Id == s.ProposalId, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == s.InstanceId, cancellationToken);
         var standing = await callerActions.OfAsync(instance, cancellationToken);
-        return new SettlementDetail(s.Id, s.ProposalId, proposal.Code, s.Outputs, s.AcceptedOn, proposal.Beneficiaries, s.Reached,
+        return new SettlementDetail(s.Id, s.Code, s.ProposalId, proposal.Code, s.Outputs, s.AcceptedOn, proposal.Beneficiaries, s.Reached,
             s.ActualCost.ToDictionary(), s.ActualTotal, s.RefundDue.ToDictionary(),
             instance.Id, instance.State, standing.StateName, Settlement.StatusOf(instance.State),
             standing.Actions,

@@ -12,7 +12,7 @@ namespace Workflow.Api.Features.Settlements.OpenSettlement;
 /// <summary>The agency opens its approved proposal's settlement: the proposal moves to Settling and the settlement workflow starts, together.</summary>
 public sealed record OpenSettlementCommand(Guid ProposalId, SettlementInput Input) : IRequest<SettlementOpened>;
 
-public sealed record SettlementOpened(Guid Id, Guid InstanceId, string State);
+public sealed record SettlementOpened(Guid Id, string Code, Guid InstanceId, string State);
 
 public sealed class OpenSettlementValidator : AbstractValidator<OpenSettlementCommand>
 {
@@ -33,7 +33,9 @@ public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess a
         if (await db.Settlements.AnyAsync(s => s.ProposalId == proposal.Id, cancellationToken))
             throw new ConflictException("Đề xuất đã có hồ sơ quyết toán; hãy sửa hồ sơ đó.", "settlement.exists");
 
-        var settlement = Settlement.Open(Guid.NewGuid(), proposal.Id, request.Input.ToContent(), access.Actor.UserName, clock.GetUtcNow());
+        await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
+        var code = await db.NextDossierCodeAsync(DossierCode.Settlement, proposal.UnitCode, proposal.FiscalYear, cancellationToken);
+        var settlement = Settlement.Open(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, request.Input.ToContent(), access.Actor.UserName, clock.GetUtcNow());
         var instanceId = Guid.NewGuid();
         settlement.AttachTo(instanceId);
         db.Settlements.Add(settlement);
@@ -42,6 +44,7 @@ public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess a
         var subject = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == proposal.InstanceId).Select(i => new { i.UnitCode, i.AgencyCode, i.ParentUnitCode }).SingleAsync(cancellationToken);
         var instance = await runtime.StartAsync(SettlementProcess.DefinitionId, new WorkflowSubject(SettlementProcess.SubjectType, settlement.Id, subject.UnitCode, subject.AgencyCode, subject.ParentUnitCode),
             access.Actor, cancellationToken, instanceId);
-        return new SettlementOpened(settlement.Id, instance.Id, instance.State);
+        await transaction.CommitAsync(cancellationToken);
+        return new SettlementOpened(settlement.Id, settlement.Code, instance.Id, instance.State);
     }
 }
