@@ -3,8 +3,8 @@
 # builds the bench tool in Release,
 # generates the nation's data at 1×, 10× and 100× into bench/.data/ (git-ignored, overwritten by the next run),
 # measures the raw SQLite commit rate and P1–P4 against the server started as its own process, then P1 on PostgreSQL
-# with one and three servers sharing a RabbitMQ broker (a durable PostgreSQL cluster and a RabbitMQ node started here,
-# on the disk of bench/.data, by the test command's own scripts/servers/*.sh), and prints one table.
+# with one and three servers sharing a RabbitMQ broker (a durable PostgreSQL cluster and a RabbitMQ node that the tool
+# starts for that part only, by bench/servers.sh), and prints one table.
 #   bash bench/run.sh                  the full run (about 25 minutes on 2 cores, more on a shared machine)
 #   bash bench/run.sh --quick          1× and 10× only, shorter windows (a few minutes)
 #   bash bench/run.sh --sqlite-only    without the PostgreSQL part (and without installing PostgreSQL and RabbitMQ)
@@ -14,11 +14,10 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 args=(run)
-postgres=1
 for arg in "$@"; do
   case "$arg" in
     --quick) args+=(--quick) ;;
-    --sqlite-only) postgres=0 ;;
+    --sqlite-only) args+=(--sqlite-only) ;;
     *) echo "usage: bash bench/run.sh [--quick] [--sqlite-only]" >&2; exit 2 ;;
   esac
 done
@@ -37,21 +36,4 @@ dotnet publish src/Workflow.Api/Workflow.Api.csproj -c Release -r linux-x64 --se
   -o bench/.data/app --nologo -clp:ErrorsOnly
 dotnet build bench/Workflow.Bench/Workflow.Bench.csproj -c Release --nologo -clp:ErrorsOnly
 
-# the servers P1 on PostgreSQL runs against, stopped when this script ends however it ends (last started, first stopped)
-exit_steps=()
-at_exit() { exit_steps=("$1" "${exit_steps[@]}"); }
-run_exit_steps() { local step; for step in "${exit_steps[@]}"; do "$step" || true; done; }
-trap run_exit_steps EXIT
-trap "exit 130" INT
-trap "exit 143" TERM
-if [ "$postgres" = 1 ]; then
-  # durable, as a server that keeps data runs (fsync, synchronous commit), on the same disk as the SQLite databases
-  source scripts/servers/postgres.sh
-  postgres_install
-  POSTGRES_DURABLE=1 POSTGRES_PARENT="$PWD/bench/.data" postgres_start
-  export BENCH_POSTGRES="$POSTGRES_SERVER"
-  # shellcheck source=../scripts/servers/rabbitmq.sh
-  TMPDIR="$PWD/bench/.data" . scripts/servers/rabbitmq.sh
-  export BENCH_RABBITMQ="$WORKFLOW_TEST_RABBITMQ"
-fi
-dotnet bench/Workflow.Bench/bin/Release/net10.0/Workflow.Bench.dll "${args[@]}"
+exec dotnet bench/Workflow.Bench/bin/Release/net10.0/Workflow.Bench.dll "${args[@]}"

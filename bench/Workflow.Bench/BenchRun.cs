@@ -8,11 +8,10 @@ using Workflow.Bench.Report;
 namespace Workflow.Bench;
 
 /// <summary>
-/// How long and how often each part measures: the full run, or --quick (1× and 10×, shorter windows). With a PostgreSQL
-/// server (a connection string without a database) P1 runs on it too, with one and with three servers, which share a
-/// RabbitMQ broker when one is given (an amqp:// address).
+/// How long and how often each part measures: the full run, or --quick (1× and 10×, shorter windows); P1 on PostgreSQL
+/// with one and three servers sharing a RabbitMQ broker, unless --sqlite-only.
 /// </summary>
-public sealed record RunSettings(bool Quick, string? PostgresServer = null, string? RabbitMq = null)
+public sealed record RunSettings(bool Quick, bool Postgres = true)
 {
     public int[] PostgresServerCounts => [1, 3];
 
@@ -76,11 +75,13 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             }
         }
 
-        if (plan.PostgresServer is { } postgres)
-            foreach (var servers in plan.PostgresServerCounts)
-                results.Postgres.Add(await PostgresLoadAsync(results, new PostgresDatabase(postgres, "workflow_bench"), servers));
-        else
-            Say("P1 on PostgreSQL: skipped (no server given; bench/run.sh starts one unless --sqlite-only)");
+        if (plan.Postgres)
+        {
+            Say("P1 on PostgreSQL: starting PostgreSQL and RabbitMQ (bench/servers.sh)");
+            await using var servers = await BenchServers.StartAsync(paths, paths.Log("servers"));
+            foreach (var count in plan.PostgresServerCounts)
+                results.Postgres.Add(await PostgresLoadAsync(results, new PostgresDatabase(servers.Postgres, "workflow_bench"), servers.RabbitMq, count));
+        }
 
         Say("P3: start-up of an empty database (migrated by the program's own migrate verb)");
         var empty = paths.Database("empty");
@@ -234,18 +235,16 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
     }
 
     /// <summary>
-    /// P1 on PostgreSQL with <paramref name="count"/> servers sharing one database (and the broker, when there is one):
+    /// P1 on PostgreSQL with <paramref name="count"/> servers sharing one database and the broker:
     /// a fresh 1× generation, so every server count starts from the same data; the raw commit rate of the same
     /// PostgreSQL server next to each phase; 32 clients whose requests go to the servers in turn.
     /// </summary>
-    private async Task<PostgresLoad> PostgresLoadAsync(Results results, PostgresDatabase database, int count)
+    private async Task<PostgresLoad> PostgresLoadAsync(Results results, PostgresDatabase database, string broker, int count)
     {
-        Say($"P1 on PostgreSQL, {count} server{(count > 1 ? "s" : "")}{(plan.RabbitMq is null ? "" : " and RabbitMQ")}: generating 1×");
+        Say($"P1 on PostgreSQL, {count} server{(count > 1 ? "s" : "")} and RabbitMQ: generating 1×");
         var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(1), database, _keys.JournalKey);
         results.PostgresSettings = await PostgresRawCommits.SetupAsync(database);
-        var bus = plan.RabbitMq is { } broker
-            ? new Dictionary<string, string> { ["Bus__Transport"] = "RabbitMq", ["Bus__RabbitMq__Uri"] = broker }
-            : null;
+        var bus = new Dictionary<string, string> { ["Bus__Transport"] = "RabbitMq", ["Bus__RabbitMq__Uri"] = broker };
         var servers = new List<AppProcess>();
         try
         {
@@ -255,7 +254,7 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             var clients = Enumerable.Range(0, 32).Select(i => LifecycleClient.For(manifest, i)).ToList();
             await api.SignInAsync(clients.SelectMany(c => c.Users));
             var driver = new LifecycleDriver(api, manifest.FiscalYear);
-            var load = new PostgresLoad { Servers = count, Broker = plan.RabbitMq is null ? "in-memory bus" : "RabbitMQ" };
+            var load = new PostgresLoad { Servers = count, Broker = "RabbitMQ" };
 
             CommitRate Raw(int threads)
             {

@@ -4,8 +4,7 @@ namespace Workflow.Bench;
 
 /// <summary>
 /// <c>run [--quick]</c>: the whole bench (bench/run.sh builds first, then calls this); prints one table and writes it
-/// with the details to bench/.data/results.md and results.json. <c>BENCH_POSTGRES</c> (a PostgreSQL server's connection
-/// string without a database) adds P1 on PostgreSQL, <c>BENCH_RABBITMQ</c> (amqp://…) the broker its servers share.
+/// with the details to bench/.data/results.md and results.json; <c>--sqlite-only</c> leaves out P1 on PostgreSQL.
 /// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
 /// look at the data or a server started by hand (Audit__JournalKey=that key). <c>generate-postgres SCALE SERVER DATABASE</c>:
 /// the same into a PostgreSQL database (created anew) on the server of a connection string without a database.
@@ -17,10 +16,8 @@ public static class BenchProgram
         var paths = BenchPaths.Find();
         switch (args)
         {
-            case [] or ["run"] or ["run", "--quick"] or ["--quick"]:
-                var results = await new BenchRun(paths, new RunSettings(Quick: args.Contains("--quick"),
-                    PostgresServer: Environment.GetEnvironmentVariable("BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null,
-                    RabbitMq: Environment.GetEnvironmentVariable("BENCH_RABBITMQ") is { Length: > 0 } mq ? mq : null)).RunAsync();
+            case [] or ["run", ..] when args.Skip(1).All(a => a is "--quick" or "--sqlite-only"):
+                var results = await new BenchRun(paths, new RunSettings(Quick: args.Contains("--quick"), Postgres: !args.Contains("--sqlite-only"))).RunAsync();
                 var markdown = results.Markdown();
                 await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.md"), markdown);
                 await File.WriteAllTextAsync(Path.Combine(paths.DataDirectory, "results.json"), results.Json());
@@ -41,7 +38,7 @@ public static class BenchProgram
                 pgManifest.Save(Path.Combine(Directory.CreateDirectory(paths.DataDirectory).FullName, name + ".manifest.json"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
+                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] [--sqlite-only] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
                 return 2;
         }
     }

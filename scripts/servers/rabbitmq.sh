@@ -67,6 +67,9 @@ export RABBITMQ_CONFIG_FILE='$rabbitmq_dir/rabbitmq'
 export RABBITMQ_ADVANCED_CONFIG_FILE='$rabbitmq_dir/advanced.config'
 export RABBITMQ_CONF_ENV_FILE='$rabbitmq_dir/rabbitmq-env.conf'
 export ERL_CRASH_DUMP='$rabbitmq_dir/log/erl_crash.dump'
+# the Erlang schedulers sleep when idle instead of spinning: on a machine of two cores a spinning broker takes CPU the
+# servers under test need
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='+sbwt none +sbwtdcpu none +sbwtdio none'
 ENV
 : > "$rabbitmq_dir/rabbitmq-env.conf"
 cat > "$rabbitmq_dir/rabbitmqctl" <<CTL

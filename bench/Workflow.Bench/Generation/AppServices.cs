@@ -25,7 +25,9 @@ public static class AppServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         // the migrations' own warnings (a table rebuilt, a pragma outside a transaction) are the application's to read, not the bench's
-        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error));
+        // (nor the failed look for the migrations' history table in a new PostgreSQL database, which EF then creates)
+        services.AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Error)
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddWorkflowInfrastructure(configuration);
         return services.BuildServiceProvider();
