@@ -275,6 +275,8 @@ app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
 app.MapLiveness();
 // sign-in and the account's own calls answer with tokens, which are never stored: they take no Idempotency-Key
 app.MapAuthEndpoints();
+// a bulk action commits each dossier in its own transaction: no one stored answer could commit with them
+app.MapBulkActionEndpoint();
 // every other POST of the API honours Idempotency-Key (docs/operations.md)
 var api = app.MapGroup("").WithIdempotencyKeys();
 api.MapCatalogEndpoints();

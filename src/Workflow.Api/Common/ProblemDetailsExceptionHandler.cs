@@ -21,22 +21,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return false;
         }
 
-        var problem = exception switch
-        {
-            ValidationFailedException v => Validation(v.Violations),
-            ConflictException c => Conflict(c),
-            IdempotencyKeyReusedException r => KeyReused(r),
-            // a lost race on a revision, or PostgreSQL giving up one of two transactions on the same rows: nothing was kept
-            DbUpdateConcurrencyException => LostRace(),
-            DbUpdateException when Infrastructure.Persistence.DbErrors.IsTransientConflict(exception) => LostRace(),
-            Auth.AuthenticationFailedException a => SignInFailed(a),
-            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
-            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
-            BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation([new Violation(JsonPathOf(j.Path), JsonProblem(j))]),
-            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },
-            _ => null,
-        };
-
+        var problem = ProblemOf(exception);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
@@ -56,6 +41,26 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// What a refused request is told: the problem an exception a user can cause becomes, or null for a fault of the
+    /// server's own. The answer of one request, and of each item of a bulk request.
+    /// </summary>
+    internal static ProblemDetails? ProblemOf(Exception exception) => exception switch
+    {
+        ValidationFailedException v => Validation(v.Violations),
+        ConflictException c => Conflict(c),
+        IdempotencyKeyReusedException r => KeyReused(r),
+        // a lost race on a revision, or PostgreSQL giving up one of two transactions on the same rows: nothing was kept
+        DbUpdateConcurrencyException => LostRace(),
+        DbUpdateException when Infrastructure.Persistence.DbErrors.IsTransientConflict(exception) => LostRace(),
+        Auth.AuthenticationFailedException a => SignInFailed(a),
+        NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
+        ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation([new Violation(JsonPathOf(j.Path), JsonProblem(j))]),
+        BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },
+        _ => null,
+    };
 
     private static ProblemDetails LostRace() => new()
     {

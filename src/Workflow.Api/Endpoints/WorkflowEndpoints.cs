@@ -1,6 +1,7 @@
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Api.Features.Notifications.ListNotifications;
+using Workflow.Api.Features.Tasks.BulkAction;
 using Workflow.Api.Features.Tasks.ListInbox;
 using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.Diagram;
@@ -86,6 +87,23 @@ public static class WorkflowEndpoints
             .ProducesValidationProblem()
             .WithSummary("Thông báo cho người gọi: ai phải xử lý việc gì, hạn khi nào.");
 
+        return app;
+    }
+
+    /// <summary>
+    /// <c>POST /api/tasks/bulk</c>, mapped apart from the endpoints that honour <c>Idempotency-Key</c>: its dossiers commit
+    /// one by one, each in its own transaction, so no single stored answer could commit with their effects. Sent again,
+    /// it does nothing twice either: a dossier already moved is refused (<c>workflow.notAvailable</c>) and says so.
+    /// </summary>
+    public static IEndpointRouteBuilder MapBulkActionEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/tasks/bulk", async (BulkActionCommand body, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(body, ct)))
+            .WithTags("Hộp việc")
+            .WithName("bulkAction")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem()
+            .WithSummary($"Một thao tác trên nhiều hồ sơ (tối đa {BulkActionValidator.MaxItems}): {{ \"action\": \"approve\", \"instanceIds\": […], \"comment\": \"…\", \"data\": {{ … }} }}. " +
+                         "Mỗi hồ sơ được xử lý và ghi nhật ký riêng; hồ sơ bị từ chối không làm dừng các hồ sơ khác; kết quả theo từng hồ sơ.");
         return app;
     }
 }
