@@ -1,6 +1,7 @@
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Api.Features.Disbursements.GetDisbursement;
+using Workflow.Api.Features.Disbursements.ListDisbursements;
 using Workflow.Api.Features.Disbursements.RequestDisbursement;
 using Workflow.Api.Features.Plans.CarryOver;
 using Workflow.Api.Features.Plans.LapseLine;
@@ -14,9 +15,11 @@ using Workflow.Api.Features.Proposals.ProposalAction;
 using Workflow.Api.Features.Settlements;
 using Workflow.Api.Features.Settlements.EditSettlement;
 using Workflow.Api.Features.Settlements.GetSettlement;
+using Workflow.Api.Features.Settlements.ListSettlements;
 using Workflow.Api.Features.Settlements.OpenSettlement;
 using Workflow.Api.Features.Workflows.FireAction;
 using Workflow.Domain.Common;
+using Workflow.Domain.Disbursements;
 using Workflow.Domain.Settlements;
 using Workflow.Domain.Workflows;
 
@@ -104,6 +107,16 @@ public static class LifecycleEndpoints
 
         var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        disbursements.MapGet("", async (string? planId, string? proposalId, string? agency, string? year, string? kind, string? state, string? page, string? pageSize,
+                IMediator m, CancellationToken ct) =>
+            {
+                var (p, size) = Paging(page, pageSize);
+                return TypedResults.Ok(await m.Send(new ListDisbursementsQuery(RequestInput.Guid(planId, "planId"), RequestInput.Guid(proposalId, "proposalId"), agency,
+                    RequestInput.Int(year, "year"), RequestInput.Enum<DisbursementKind>(kind, "kind"), state, p, size), ct));
+            })
+            .WithName("listDisbursements")
+            .ProducesValidationProblem()
+            .WithSummary("Đề nghị tạm ứng, thanh toán người gọi được xem, lọc theo kế hoạch, đề xuất, cơ quan chủ trì, năm, loại (Advance, Payment), trạng thái; mới thay đổi trước.");
         disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)))
             .WithName("getDisbursement")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -119,6 +132,14 @@ public static class LifecycleEndpoints
 
         var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        settlements.MapGet("", async (string? planId, string? agency, string? year, string? state, string? page, string? pageSize, IMediator m, CancellationToken ct) =>
+            {
+                var (p, size) = Paging(page, pageSize);
+                return TypedResults.Ok(await m.Send(new ListSettlementsQuery(RequestInput.Guid(planId, "planId"), agency, RequestInput.Int(year, "year"), state, p, size), ct));
+            })
+            .WithName("listSettlements")
+            .ProducesValidationProblem()
+            .WithSummary("Hồ sơ quyết toán người gọi được xem, lọc theo kế hoạch, cơ quan chủ trì, năm, trạng thái; mới thay đổi trước.");
         settlements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetSettlementQuery(id), ct)))
             .WithName("getSettlement")
             .ProducesProblem(StatusCodes.Status404NotFound)

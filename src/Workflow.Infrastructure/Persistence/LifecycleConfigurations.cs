@@ -97,6 +97,8 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
         // numbered per unit and year (DossierCode)
         b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
+        // the list's order (GET /api/disbursements): newest change first
+        b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Note).HasMaxLength(1024);
         b.Property(x => x.TreasuryReference).HasMaxLength(128);
@@ -121,6 +123,8 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
         // numbered per unit and year (DossierCode)
         b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
+        // the list's order (GET /api/settlements): newest change first
+        b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);

@@ -452,6 +452,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
+
                     b.ToTable("disbursements", (string)null);
                 });
 
@@ -1327,6 +1329,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
 
                     b.ToTable("settlements", (string)null);
                 });

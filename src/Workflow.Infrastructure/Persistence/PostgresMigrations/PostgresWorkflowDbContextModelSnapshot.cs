@@ -501,6 +501,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
+
                     b.ToTable("disbursements", (string)null);
                 });
 
@@ -1433,6 +1435,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasIndex("UnitCode", "Code")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "UnitCode", "Code");
 
                     b.ToTable("settlements", (string)null);
                 });
