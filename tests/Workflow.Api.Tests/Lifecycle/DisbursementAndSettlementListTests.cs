@@ -60,6 +60,42 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
         Assert.Equal(0, (int)other["total"]!);
     }
 
+    [Fact]
+    public async Task ListPages_ForTheFinanceOfficer_ShowTheDossiersByCodeWithTheirProposals()
+    {
+        using var s = new Session(fixture.Factory);
+        var title = $"Mô hình nuôi lươn xã Tân Khai ({Guid.NewGuid():N})";
+        var (proposal, _) = await ApprovedAsync(s, title);
+        var clerk = await s.As("tk.nongnghiep");
+        var advance = await clerk.CreateDisbursementOkAsync(proposal, "Advance", 5_000_000);
+        var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 10, reachedTotal: 10);
+        body["acceptedOn"] = "2026-03-20";
+        body["actualCost"] = new JsonObject { ["Central"] = 0L };
+        var settlement = await clerk.OpenSettlementOkAsync(proposal, body);
+        var browser = await SignedInBrowserAsync("tk.kinhte");
+
+        var disbursements = await browser.GetStringAsync("/giai-ngan?loai=Advance&nam=2026");
+        var settlements = await browser.GetStringAsync("/quyet-toan?nam=2026");
+
+        Assert.Contains($"href=\"/giai-ngan/{advance}\"", disbursements);
+        Assert.Contains("Tạm ứng", disbursements);
+        Assert.Contains($"href=\"/quyet-toan/{settlement}\"", settlements);
+        Assert.Contains($"href=\"/de-xuat/{proposal}\"", settlements);
+    }
+
+    private async Task<HttpClient> SignedInBrowserAsync(string userName)
+    {
+        var browser = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await browser.GetStringAsync("/dang-nhap");
+        var token = System.Text.RegularExpressions.Regex.Match(signIn, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await browser.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Password"] = "Demo@2024", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Sign-in answered {(int)response.StatusCode}");
+        return browser;
+    }
+
     [Theory]
     [InlineData("/api/disbursements?kind=Tien", "kind")]
     [InlineData("/api/disbursements?year=nam-nay", "year")]

@@ -1,0 +1,25 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Workflow.Api.Features.Settlements.ListSettlements;
+using Workflow.Domain.Workflows;
+using Workflow.Infrastructure.Workflows;
+
+namespace Workflow.Api.Pages.Settlements;
+
+public sealed class IndexModel(IMediator mediator, DefinitionCatalog catalog) : AppPageModel(mediator)
+{
+    [BindProperty(SupportsGet = true, Name = "nam")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "trang-thai")] public string? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "trang")] public int PageNumber { get; set; } = 1;
+
+    public SettlementPage Result { get; private set; } = new([], 1, 25, 0);
+
+    /// <summary>The states of the current settlement process with their names, as the definition gives them.</summary>
+    public IReadOnlyList<(string Value, string Label)> States =>
+        catalog.CurrentOf(SettlementProcess.DefinitionId).States.Select(s => (s.Name, s.DisplayName)).ToList();
+
+    public string Query(int page) => $"?nam={Year}&trang-thai={State}&trang={page}";
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await Mediator.Send(new ListSettlementsQuery(null, null, Year, State, Math.Max(1, PageNumber), 25), ct);
+}
