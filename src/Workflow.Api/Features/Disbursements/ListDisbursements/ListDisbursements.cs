@@ -11,9 +11,9 @@ namespace Workflow.Api.Features.Disbursements.ListDisbursements;
 public sealed record ListDisbursementsQuery(Guid? PlanId, Guid? ProposalId, string? Agency, int? FiscalYear, DisbursementKind? Kind, string? State, int Page, int PageSize)
     : IRequest<DisbursementPage>;
 
-public sealed record DisbursementPage(IReadOnlyList<DisbursementSummary> Items, int Page, int PageSize, int Total);
+public sealed record DisbursementPage(IReadOnlyList<DisbursementListItem> Items, int Page, int PageSize, int Total);
 
-public sealed record DisbursementSummary(
+public sealed record DisbursementListItem(
     Guid Id, string Code, Guid ProposalId, string ProposalCode, string ProposalTitle, string AgencyCode, int FiscalYear, DisbursementKind Kind,
     long Total, string State, string StateName, string? TreasuryReference, DateOnly? PaidOn, DateTimeOffset UpdatedAt);
 
@@ -37,7 +37,7 @@ public sealed class ListDisbursementsHandler(WorkflowDbContext db, ProposalAcces
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.d.UpdatedAt).ThenByDescending(r => r.d.UnitCode).ThenByDescending(r => r.d.Code)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new DisbursementPage(page.Select(r => new DisbursementSummary(r.d.Id, r.d.Code, r.d.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
+        return new DisbursementPage(page.Select(r => new DisbursementListItem(r.d.Id, r.d.Code, r.d.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
             r.FiscalYear, r.d.Kind, r.d.Total, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName, r.d.TreasuryReference,
             r.d.PaidOn, r.d.UpdatedAt)).ToList(), request.Page, request.PageSize, total);
     }

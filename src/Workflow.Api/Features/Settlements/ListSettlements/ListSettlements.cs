@@ -10,10 +10,10 @@ namespace Workflow.Api.Features.Settlements.ListSettlements;
 /// <summary>The settlements the caller may see, newest change first, filtered as a finance office follows them to their close.</summary>
 public sealed record ListSettlementsQuery(Guid? PlanId, string? Agency, int? FiscalYear, string? State, int Page, int PageSize) : IRequest<SettlementPage>;
 
-public sealed record SettlementPage(IReadOnlyList<SettlementSummary> Items, int Page, int PageSize, int Total);
+public sealed record SettlementPage(IReadOnlyList<SettlementListItem> Items, int Page, int PageSize, int Total);
 
 /// <param name="RefundDue">Money paid beyond the actual cost, still to come back.</param>
-public sealed record SettlementSummary(
+public sealed record SettlementListItem(
     Guid Id, string Code, Guid ProposalId, string ProposalCode, string ProposalTitle, string AgencyCode, int FiscalYear, DateOnly? AcceptedOn,
     long ActualTotal, long RefundDue, string State, string StateName, SettlementStatus Status, DateTimeOffset UpdatedAt);
 
@@ -35,7 +35,7 @@ public sealed class ListSettlementsHandler(WorkflowDbContext db, ProposalAccess 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.s.UpdatedAt).ThenByDescending(r => r.s.UnitCode).ThenByDescending(r => r.s.Code)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
-        return new SettlementPage(page.Select(r => new SettlementSummary(r.s.Id, r.s.Code, r.s.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
+        return new SettlementPage(page.Select(r => new SettlementListItem(r.s.Id, r.s.Code, r.s.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
             r.FiscalYear, r.s.AcceptedOn, r.s.ActualTotal, r.s.RefundDue.Total, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName,
             Settlement.StatusOf(r.State), r.s.UpdatedAt)).ToList(), request.Page, request.PageSize, total);
     }
