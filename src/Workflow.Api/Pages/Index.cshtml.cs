@@ -1,26 +1,19 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Features.Notifications.ListNotifications;
 using Workflow.Api.Features.Tasks.ListInbox;
-using Workflow.Infrastructure.Persistence;
 using Workflow.Domain.Workflows;
 
 namespace Workflow.Api.Pages;
 
-public sealed class InboxModel(IMediator mediator, WorkflowDbContext db) : AppPageModel(mediator)
+public sealed class InboxModel(IMediator mediator) : AppPageModel(mediator)
 {
     public InboxPage Inbox { get; private set; } = new([], 1, 100, 0);
     public IReadOnlyList<NotificationView> Notifications { get; private set; } = [];
-    public Dictionary<Guid, string> Codes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Inbox = await Mediator.Send(new ListInboxQuery(null, null, 1, 100), ct);
         Notifications = await Mediator.Send(new ListNotificationsQuery(10), ct);
-        var ids = Inbox.Items.Select(i => i.SubjectId).ToList();
-        Codes = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.Code} · {p.Title}", ct);
-        foreach (var d in await db.Disbursements.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToListAsync(ct))
-            Codes[d.Id] = d.Code;
     }
 
     public string LinkTo(string subjectType, Guid id) => subjectType switch

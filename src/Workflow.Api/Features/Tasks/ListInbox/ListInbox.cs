@@ -15,10 +15,14 @@ public sealed record ListInboxQuery(string? SubjectType, bool? Overdue, int Page
 
 public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int PageSize, int Total);
 
+/// <param name="SubjectCode">The dossier's number in its unit (<c>ĐX-2026-0001</c>, <c>GN-…</c>, <c>QT-…</c>).</param>
+/// <param name="SubjectTitle">What the dossier is: a proposal's title, or the title of the proposal a disbursement or settlement belongs to.</param>
+/// <param name="Amount">The money the task decides on: a proposal's state support, a disbursement's amount, a settlement's actual cost.</param>
 /// <param name="WorkingDaysLeft">Working days from today to the due date (negative when overdue).</param>
 public sealed record InboxItem(
-    Guid TaskId, Guid InstanceId, string DefinitionId, string SubjectType, Guid SubjectId, string State, string StateName, string Title,
-    string Role, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, bool Overdue, int? WorkingDaysLeft, IReadOnlyList<ActionView> Actions);
+    Guid TaskId, Guid InstanceId, string DefinitionId, string SubjectType, Guid SubjectId, string? SubjectCode, string? SubjectTitle, long? Amount,
+    string State, string StateName, string Title, string Role, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, bool Overdue, int? WorkingDaysLeft,
+    IReadOnlyList<ActionView> Actions);
 
 public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog catalog, ICurrentUser user, InstanceAccess access,
     WorkingCalendar calendar, TimeProvider clock) : IRequestHandler<ListInboxQuery, InboxPage>
@@ -49,15 +53,34 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         var today = DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
         var parts = await db.UnitPartsAsync(instances.Values.Select(i => i.UnitCode).Distinct().ToList(), today, cancellationToken);
 
+        var subjects = await SubjectsAsync(page.Select(t => t.SubjectId).ToList(), cancellationToken);
         var items = page.Select(t =>
         {
             var instance = instances[t.InstanceId];
             var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
             var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, histories[t.InstanceId].ToList(), parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned));
             int? left = t.DueAt is { } due ? calendar.WorkingDaysBetween(today, DateOnly.FromDateTime(due.ToOffset(WorkingCalendar.VietnamOffset).DateTime)) : null;
-            return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, t.State, definition.State(t.State).DisplayName,
-                t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left, actions.Select(GetInstanceHandler.ActionOf).ToList());
+            var subject = subjects.GetValueOrDefault(t.SubjectId);
+            return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, subject?.Code, subject?.Title, subject?.Amount,
+                t.State, definition.State(t.State).DisplayName, t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left,
+                actions.Select(GetInstanceHandler.ActionOf).ToList());
         }).ToList();
         return new InboxPage(items, request.Page, request.PageSize, total);
+    }
+
+    private sealed record Subject(string Code, string Title, long Amount);
+
+    /// <summary>The dossiers of one page of tasks, by id: three look-ups by primary key, whatever the page holds.</summary>
+    private async Task<Dictionary<Guid, Subject>> SubjectsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var subjects = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new Subject(p.Code, p.Title, p.StateSupport), ct);
+        var disbursements = await (from d in db.Disbursements.AsNoTracking() where ids.Contains(d.Id)
+                                   join p in db.Proposals on d.ProposalId equals p.Id select new { d, p.Title }).ToListAsync(ct);
+        foreach (var x in disbursements) subjects[x.d.Id] = new Subject(x.d.Code, x.Title, x.d.Total);
+        var settlements = await (from s in db.Settlements.AsNoTracking() where ids.Contains(s.Id)
+                                 join p in db.Proposals on s.ProposalId equals p.Id select new { s, p.Title }).ToListAsync(ct);
+        foreach (var x in settlements) subjects[x.s.Id] = new Subject(x.s.Code, x.Title, x.s.ActualTotal);
+        return subjects;
     }
 }
