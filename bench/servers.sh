@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-exit_steps=()
-at_exit() { exit_steps=("$1" "${exit_steps[@]}"); }
-run_exit_steps() { local step; for step in "${exit_steps[@]}"; do "$step" || true; done; }
-trap run_exit_steps EXIT
-trap "exit 130" INT
-trap "exit 143" TERM
+source scripts/servers/exit-steps.sh
 
 mkdir -p bench/.data
 source scripts/servers/postgres.sh

@@ -37,13 +37,7 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectra
 fi
 
 # what the servers started below need done when this script ends, however it ends (last started, first stopped)
-exit_steps=()
-at_exit() { exit_steps=("$1" "${exit_steps[@]}"); }
-run_exit_steps() { local step; for step in "${exit_steps[@]}"; do "$step" || true; done; }
-trap run_exit_steps EXIT
-# a signal ends the script through exit, so the exit steps run then too
-trap "exit 130" INT
-trap "exit 143" TERM
+source scripts/servers/exit-steps.sh
 
 # PostgreSQL 15 for the second run of the API and cluster tests: installed when missing, started now
 source scripts/servers/postgres.sh

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Lifecycle;
@@ -15,30 +14,11 @@ public sealed partial class IdempotentFormTests(IdempotencyFixture fixture) : IC
 {
     private const string ReplayedMessage = "Biểu mẫu này đã được gửi trước đó";
 
-    private async Task<HttpClient> SignedInBrowserAsync(string userName)
-    {
-        var browser = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signIn = await browser.GetStringAsync("/dang-nhap");
-        using var response = await browser.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName, ["Password"] = "Demo@2024", ["__RequestVerificationToken"] = Hidden(signIn, "__RequestVerificationToken"),
-        }));
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Sign-in answered {(int)response.StatusCode}");
-        return browser;
-    }
-
-    private static string Hidden(string page, string name)
-    {
-        var match = Regex.Match(page, $"<input[^>]*name=\"{name}\"[^>]*value=\"([^\"]+)\"");
-        Assert.True(match.Success, $"The page has no hidden field {name}.");
-        return match.Groups[1].Value;
-    }
-
     /// <summary>The drafting form as the clerk fills it in: 20 million of state support on the line, 10 million of labour.</summary>
     private static FormUrlEncodedContent ProposalForm(string page, Guid lineId, string title) => new(new Dictionary<string, string>
     {
-        ["__RequestVerificationToken"] = Hidden(page, "__RequestVerificationToken"),
-        ["__IdempotencyKey"] = Hidden(page, "__IdempotencyKey"),
+        ["__RequestVerificationToken"] = SignedInBrowser.HiddenField(page, "__RequestVerificationToken"),
+        ["__IdempotencyKey"] = SignedInBrowser.HiddenField(page, "__IdempotencyKey"),
         ["dong"] = lineId.ToString(),
         ["Input.Title"] = title, ["Input.Kind"] = "PovertyReductionModel", ["Input.AreaType"] = "Other", ["Input.Communes"] = "BP.HQ.TK",
         ["Input.StartDate"] = "2024-06-01", ["Input.EndDate"] = "2024-12-15", ["Input.TotalCost"] = "30000000", ["Input.StateSupport"] = "20000000",
@@ -53,7 +33,7 @@ public sealed partial class IdempotentFormTests(IdempotencyFixture fixture) : IC
     {
         using var s = new Session(fixture.Factory);
         var (_, lineId) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
-        using var browser = await SignedInBrowserAsync(Demo.Clerk);
+        using var browser = await fixture.Factory.BrowserFor(Demo.Clerk);
         var url = $"/de-xuat/soan?dong={lineId}";
         var page = await browser.GetStringAsync(url);
         var title = $"Mô hình trồng cây ăn quả {Guid.NewGuid():N}";
@@ -76,7 +56,7 @@ public sealed partial class IdempotentFormTests(IdempotencyFixture fixture) : IC
     {
         using var s = new Session(fixture.Factory);
         var (_, lineId) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
-        using var browser = await SignedInBrowserAsync(Demo.Clerk);
+        using var browser = await fixture.Factory.BrowserFor(Demo.Clerk);
         var url = $"/de-xuat/soan?dong={lineId}";
         var page = await browser.GetStringAsync(url);
         var title = $"Mô hình nuôi ong lấy mật {Guid.NewGuid():N}";
@@ -94,7 +74,7 @@ public sealed partial class IdempotentFormTests(IdempotencyFixture fixture) : IC
     {
         using var s = new Session(fixture.Factory);
         var (_, lineId) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
-        using var browser = await SignedInBrowserAsync(Demo.Clerk);
+        using var browser = await fixture.Factory.BrowserFor(Demo.Clerk);
         var url = $"/de-xuat/soan?dong={lineId}";
         var page = await browser.GetStringAsync(url);
         using (var first = await browser.PostAsync(url, ProposalForm(page, lineId, $"Mô hình nuôi cá lồng {Guid.NewGuid():N}")))
@@ -114,12 +94,12 @@ public sealed partial class IdempotentFormTests(IdempotencyFixture fixture) : IC
     {
         using var s = new Session(fixture.Factory);
         var (_, lineId) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
-        using var browser = await SignedInBrowserAsync(Demo.Clerk);
+        using var browser = await fixture.Factory.BrowserFor(Demo.Clerk);
 
         var once = await browser.GetStringAsync($"/de-xuat/soan?dong={lineId}");
         var twice = await browser.GetStringAsync($"/de-xuat/soan?dong={lineId}");
 
-        Assert.NotEqual(Hidden(once, "__IdempotencyKey"), Hidden(twice, "__IdempotencyKey"));
+        Assert.NotEqual(SignedInBrowser.HiddenField(once, "__IdempotencyKey"), SignedInBrowser.HiddenField(twice, "__IdempotencyKey"));
         Assert.Single(KeyField().Matches(once));
     }
 

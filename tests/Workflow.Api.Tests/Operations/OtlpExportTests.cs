@@ -80,7 +80,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
             context.Response.AppendTrailer("grpc-status", "0");
         });
         _app.StartAsync().GetAwaiter().GetResult();
-        Address = _app.Urls.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+        Address = _app.Urls.Single();
     }
 
     public string Address { get; }
