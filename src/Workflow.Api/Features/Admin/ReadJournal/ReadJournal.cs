@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Administration;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Api.Common;
 
 namespace Workflow.Api.Features.Admin.ReadJournal;
 
@@ -62,7 +63,7 @@ public sealed class ReadAdminJournalHandler(WorkflowDbContext db, AdminScope sco
 
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((request.Page - 1) * ReadAdminJournalQuery.PageSize).Take(ReadAdminJournalQuery.PageSize)
+            .Skip(ListPaging.Offset(request.Page, ReadAdminJournalQuery.PageSize)).Take(ReadAdminJournalQuery.PageSize)
             .ToListAsync(cancellationToken);
         var people = await Workflows.History.PeopleNames.OfAsync(db, page.Select(e => e.ActorName), cancellationToken);
         return new AdminJournalPage(request.Page, ReadAdminJournalQuery.PageSize, total, page

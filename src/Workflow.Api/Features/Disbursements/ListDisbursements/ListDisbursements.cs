@@ -4,6 +4,7 @@ using Workflow.Api.Features.Proposals;
 using Workflow.Domain.Disbursements;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
+using Workflow.Api.Common;
 
 namespace Workflow.Api.Features.Disbursements.ListDisbursements;
 
@@ -36,7 +37,7 @@ public sealed class ListDisbursementsHandler(WorkflowDbContext db, ProposalAcces
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.d.UpdatedAt).ThenByDescending(r => r.d.UnitCode).ThenByDescending(r => r.d.Code)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+            .Skip(ListPaging.Offset(request.Page, request.PageSize)).Take(request.PageSize).ToListAsync(cancellationToken);
         return new DisbursementPage(page.Select(r => new DisbursementListItem(r.d.Id, r.d.Code, r.d.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
             r.FiscalYear, r.d.Kind, r.d.Total, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName, r.d.TreasuryReference,
             r.d.PaidOn, r.d.UpdatedAt)).ToList(), request.Page, request.PageSize, total);

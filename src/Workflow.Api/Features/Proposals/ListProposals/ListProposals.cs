@@ -6,6 +6,7 @@ using Workflow.Domain.Settlements;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
+using Workflow.Api.Common;
 
 namespace Workflow.Api.Features.Proposals.ListProposals;
 
@@ -83,7 +84,7 @@ public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess ac
                                    || r.p.UpdatedAt == after.UpdatedAt && (string.Compare(r.p.UnitCode, after.UnitCode) < 0
                                                                            || r.p.UnitCode == after.UnitCode && string.Compare(r.p.Code, after.Code) < 0));
         var ordered = rows.OrderByDescending(r => r.p.UpdatedAt).ThenByDescending(r => r.p.UnitCode).ThenByDescending(r => r.p.Code);
-        var page = await (request.After is null ? ordered.Skip((request.Page - 1) * request.PageSize) : ordered).Take(request.PageSize).ToListAsync(cancellationToken);
+        var page = await (request.After is null ? ordered.Skip(ListPaging.Offset(request.Page, request.PageSize)) : ordered).Take(request.PageSize).ToListAsync(cancellationToken);
         var last = page.Count == request.PageSize ? page[^1].p : null;
         return new ProposalPage(page.Select(r => new ProposalSummary(r.p.Id, r.p.Code, r.p.Title, r.p.Component, r.p.AgencyCode, r.AgencyName, r.p.Kind, r.p.FiscalYear,
             r.p.StateSupport, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName,

@@ -4,6 +4,7 @@ using Workflow.Api.Features.Proposals;
 using Workflow.Domain.Settlements;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
+using Workflow.Api.Common;
 
 namespace Workflow.Api.Features.Settlements.ListSettlements;
 
@@ -34,7 +35,7 @@ public sealed class ListSettlementsHandler(WorkflowDbContext db, ProposalAccess 
 
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(r => r.s.UpdatedAt).ThenByDescending(r => r.s.UnitCode).ThenByDescending(r => r.s.Code)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+            .Skip(ListPaging.Offset(request.Page, request.PageSize)).Take(request.PageSize).ToListAsync(cancellationToken);
         return new SettlementPage(page.Select(r => new SettlementListItem(r.s.Id, r.s.Code, r.s.ProposalId, r.ProposalCode, r.ProposalTitle, r.AgencyCode,
             r.FiscalYear, r.s.AcceptedOn, r.s.ActualTotal, r.s.RefundDue.Total, r.State, catalog.Get(r.DefinitionId, r.DefinitionVersion).State(r.State).DisplayName,
             Settlement.StatusOf(r.State), r.s.UpdatedAt)).ToList(), request.Page, request.PageSize, total);

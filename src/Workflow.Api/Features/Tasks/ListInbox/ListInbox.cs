@@ -44,7 +44,7 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         var total = await tasks.CountAsync(cancellationToken);
         var page = await tasks
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.OpenedAt)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+            .Skip(ListPaging.Offset(request.Page, request.PageSize)).Take(request.PageSize)
             .ToListAsync(cancellationToken);
 
         var instanceIds = page.Select(t => t.InstanceId).ToList();
@@ -53,7 +53,7 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         var today = DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
         var parts = await db.UnitPartsAsync(instances.Values.Select(i => i.UnitCode).Distinct().ToList(), today, cancellationToken);
 
-        var subjects = await SubjectsAsync(page.Select(t => t.SubjectId).ToList(), cancellationToken);
+        var subjects = await SubjectsAsync(page, cancellationToken);
         var items = page.Select(t =>
         {
             var instance = instances[t.InstanceId];
@@ -70,17 +70,22 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
 
     private sealed record Subject(string Code, string Title, long Amount);
 
-    /// <summary>The dossiers of one page of tasks, by id: three look-ups by primary key, whatever the page holds.</summary>
-    private async Task<Dictionary<Guid, Subject>> SubjectsAsync(List<Guid> ids, CancellationToken ct)
+    /// <summary>The dossiers of one page of tasks, by id: a look-up by primary key for each kind of dossier the page holds.</summary>
+    private async Task<Dictionary<Guid, Subject>> SubjectsAsync(IReadOnlyList<WorkflowTask> page, CancellationToken ct)
     {
-        var subjects = await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new Subject(p.Code, p.Title, p.StateSupport), ct);
-        var disbursements = await (from d in db.Disbursements.AsNoTracking() where ids.Contains(d.Id)
-                                   join p in db.Proposals on d.ProposalId equals p.Id select new { d, p.Title }).ToListAsync(ct);
-        foreach (var x in disbursements) subjects[x.d.Id] = new Subject(x.d.Code, x.Title, x.d.Total);
-        var settlements = await (from s in db.Settlements.AsNoTracking() where ids.Contains(s.Id)
-                                 join p in db.Proposals on s.ProposalId equals p.Id select new { s, p.Title }).ToListAsync(ct);
-        foreach (var x in settlements) subjects[x.s.Id] = new Subject(x.s.Code, x.Title, x.s.ActualTotal);
+        List<Guid> Of(string subjectType) => page.Where(t => t.SubjectType == subjectType).Select(t => t.SubjectId).ToList();
+        var subjects = new Dictionary<Guid, Subject>();
+        if (Of(ProposalProcess.SubjectType) is { Count: > 0 } proposals)
+            foreach (var p in await db.Proposals.AsNoTracking().Where(p => proposals.Contains(p.Id)).ToListAsync(ct))
+                subjects[p.Id] = new Subject(p.Code, p.Title, p.StateSupport);
+        if (Of(DisbursementProcess.SubjectType) is { Count: > 0 } disbursements)
+            foreach (var x in await (from d in db.Disbursements.AsNoTracking() where disbursements.Contains(d.Id)
+                                     join p in db.Proposals on d.ProposalId equals p.Id select new { d, p.Title }).ToListAsync(ct))
+                subjects[x.d.Id] = new Subject(x.d.Code, x.Title, x.d.Total);
+        if (Of(SettlementProcess.SubjectType) is { Count: > 0 } settlements)
+            foreach (var x in await (from s in db.Settlements.AsNoTracking() where settlements.Contains(s.Id)
+                                     join p in db.Proposals on s.ProposalId equals p.Id select new { s, p.Title }).ToListAsync(ct))
+                subjects[x.s.Id] = new Subject(x.s.Code, x.Title, x.s.ActualTotal);
         return subjects;
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Api.Common;
 
 namespace Workflow.Api.Features.Admin.Users.ListUsers;
 
@@ -25,7 +26,7 @@ public sealed class ListUsersHandler(WorkflowDbContext db, AdminScope scope) : I
         if (request.Active is { } active) query = query.Where(u => u.IsActive == active);
         var total = await query.CountAsync(cancellationToken);
         var page = Math.Max(1, request.Page);
-        var rows = await query.OrderBy(u => u.UnitCode).ThenBy(u => u.UserName).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(u => u.UnitCode).ThenBy(u => u.UserName).Skip(ListPaging.Offset(page, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         return new UserPage(rows.Select(AdminUserView.Of).ToList(), page, PageSize, total);
     }
 }
