@@ -12,6 +12,8 @@ using Workflow.Api.Features.Proposals.GetProposal;
 using Workflow.Api.Features.Proposals.ListProposals;
 using Workflow.Api.Features.Proposals.PreviewProposal;
 using Workflow.Api.Features.Proposals.ProposalAction;
+using Workflow.Api.Features.Search;
+using Workflow.Api.Features.Search.SearchDossiers;
 using Workflow.Api.Features.Settlements;
 using Workflow.Api.Features.Settlements.EditSettlement;
 using Workflow.Api.Features.Settlements.GetSettlement;
@@ -33,15 +35,16 @@ public static class LifecycleEndpoints
         var proposals = app.MapGroup("/api/proposals").WithTags("Đề xuất")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         proposals.MapGet("", async (string? planId, string? component, string? agency, string? state, string? settlementStatus, string? page, string? pageSize,
-                string? after, IMediator m, CancellationToken ct) =>
+                string? after, string? q, string? year, IMediator m, CancellationToken ct) =>
             {
                 var (p, size) = Paging(page, pageSize);
                 return TypedResults.Ok(await m.Send(new ListProposalsQuery(RequestInput.Guid(planId, "planId"), component, agency, state,
-                    RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size, ProposalCursor.Parse(after, "after")), ct));
+                    RequestInput.Enum<SettlementStatus>(settlementStatus, "settlementStatus"), p, size, ProposalCursor.Parse(after, "after"),
+                    DossierSearch.Parse(q), RequestInput.Int(year, "year")), ct));
             })
             .WithName("listProposals")
             .ProducesValidationProblem()
-            .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, trạng thái, tình trạng quyết toán; mới thay đổi trước. " +
+            .WithSummary("Đề xuất người gọi được xem, lọc theo kế hoạch, dự án, cơ quan chủ trì, năm, trạng thái, tình trạng quyết toán, mã hoặc từ khóa (q); mới thay đổi trước. " +
                 "Trang sau: gửi 'after' bằng 'next' của trang này (nhanh ở mọi độ sâu), hoặc 'page'.");
         proposals.MapPost("", async (ProposalInput input, IMediator m, CancellationToken ct) =>
             {
@@ -105,18 +108,33 @@ public static class LifecycleEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Lập hồ sơ nghiệm thu, quyết toán: kết quả, đối tượng đạt được, chi phí thực tế theo nguồn.");
 
+        app.MapGet("/api/search", async (string? q, string? year, string? agency, string? limit, IMediator m, CancellationToken ct) =>
+            {
+                var search = DossierSearch.Parse(q) ?? throw new ValidationFailedException("q", "Nhập mã hồ sơ (ví dụ ĐX-2026-0001) hoặc từ khóa trong tên (q).");
+                var count = RequestInput.Int(limit, "limit") ?? 10;
+                if (count is < 1 or > SearchDossiersHandler.MaxLimit)
+                    throw new ValidationFailedException("limit", $"Mỗi loại hồ sơ trả về từ 1 đến {SearchDossiersHandler.MaxLimit} kết quả.");
+                return TypedResults.Ok(await m.Send(new SearchDossiersQuery(search, RequestInput.Int(year, "year"), agency, count), ct));
+            })
+            .WithTags("Tìm kiếm")
+            .WithName("searchDossiers")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("Tìm đề xuất, giải ngân, quyết toán theo mã (ĐX-2026-0001, GN-…, QT-…) hoặc từ khóa trong tên (không cần dấu), lọc theo năm và cơ quan chủ trì; " +
+                "mỗi loại trả tổng số và các hồ sơ mới thay đổi nhất.");
+
         var disbursements = app.MapGroup("/api/disbursements").WithTags("Giải ngân")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         disbursements.MapGet("", async (string? planId, string? proposalId, string? agency, string? year, string? kind, string? state, string? page, string? pageSize,
-                IMediator m, CancellationToken ct) =>
+                string? q, IMediator m, CancellationToken ct) =>
             {
                 var (p, size) = Paging(page, pageSize);
                 return TypedResults.Ok(await m.Send(new ListDisbursementsQuery(RequestInput.Guid(planId, "planId"), RequestInput.Guid(proposalId, "proposalId"), agency,
-                    RequestInput.Int(year, "year"), RequestInput.Enum<DisbursementKind>(kind, "kind"), state, p, size), ct));
+                    RequestInput.Int(year, "year"), RequestInput.Enum<DisbursementKind>(kind, "kind"), state, p, size, DossierSearch.Parse(q)), ct));
             })
             .WithName("listDisbursements")
             .ProducesValidationProblem()
-            .WithSummary("Đề nghị tạm ứng, thanh toán người gọi được xem, lọc theo kế hoạch, đề xuất, cơ quan chủ trì, năm, loại (Advance, Payment), trạng thái; mới thay đổi trước.");
+            .WithSummary("Đề nghị tạm ứng, thanh toán người gọi được xem, lọc theo kế hoạch, đề xuất, cơ quan chủ trì, năm, loại (Advance, Payment), trạng thái, mã hoặc từ khóa (q); mới thay đổi trước.");
         disbursements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDisbursementQuery(id), ct)))
             .WithName("getDisbursement")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -132,14 +150,16 @@ public static class LifecycleEndpoints
 
         var settlements = app.MapGroup("/api/settlements").WithTags("Quyết toán")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        settlements.MapGet("", async (string? planId, string? agency, string? year, string? state, string? page, string? pageSize, IMediator m, CancellationToken ct) =>
+        settlements.MapGet("", async (string? planId, string? agency, string? year, string? state, string? page, string? pageSize, string? q,
+                IMediator m, CancellationToken ct) =>
             {
                 var (p, size) = Paging(page, pageSize);
-                return TypedResults.Ok(await m.Send(new ListSettlementsQuery(RequestInput.Guid(planId, "planId"), agency, RequestInput.Int(year, "year"), state, p, size), ct));
+                return TypedResults.Ok(await m.Send(new ListSettlementsQuery(RequestInput.Guid(planId, "planId"), agency, RequestInput.Int(year, "year"), state, p, size,
+                    DossierSearch.Parse(q)), ct));
             })
             .WithName("listSettlements")
             .ProducesValidationProblem()
-            .WithSummary("Hồ sơ quyết toán người gọi được xem, lọc theo kế hoạch, cơ quan chủ trì, năm, trạng thái; mới thay đổi trước.");
+            .WithSummary("Hồ sơ quyết toán người gọi được xem, lọc theo kế hoạch, cơ quan chủ trì, năm, trạng thái, mã hoặc từ khóa (q); mới thay đổi trước.");
         settlements.MapGet("/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetSettlementQuery(id), ct)))
             .WithName("getSettlement")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workflow.Domain.Common;
 
 /// <summary>
@@ -17,4 +19,19 @@ public static class DossierCode
     public const string Settlement = "QT";
 
     public static string Format(string kind, int fiscalYear, long number) => $"{kind}-{fiscalYear}-{number:D4}";
+
+    /// <summary>
+    /// A code as someone types it into a search box — any case, "DX" for "ĐX", spaces for dashes, the number without
+    /// its leading zeros (<c>dx 2026 7</c>) — as it is stored (<c>ĐX-2026-0007</c>); null when the text is not a code.
+    /// </summary>
+    public static (string Kind, string Code)? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parts = text.Trim().ToUpperInvariant().Replace('Đ', 'D').Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 3) return null;
+        var kind = parts[0] switch { "DX" => Proposal, "GN" => Disbursement, "QT" => Settlement, _ => null };
+        if (kind is null || parts[1].Length != 4 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || parts[2].Length > 9 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+            return null;
+        return (kind, Format(kind, year, number));
+    }
 }

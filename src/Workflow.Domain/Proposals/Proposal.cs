@@ -70,6 +70,9 @@ public sealed class Proposal
     public string Code { get; private set; } = "";
 
     public string Title { get; private set; } = "";
+
+    /// <summary>The code and title folded for search (<see cref="Common.SearchKey"/>): kept with the title it folds.</summary>
+    public string SearchKey { get; private set; } = "";
     public ProposalKind Kind { get; private set; }
     public ActivityType? ActivityType { get; private set; }
     public AreaType AreaType { get; private set; }
@@ -160,6 +163,7 @@ public sealed class Proposal
             violations.Add(new("split", $"{RuleText.Prefix(Rules.SplitFollowsLine.Number)} cộng các nguồn được {Vnd.Format(split.Total)}, khác kinh phí ngân sách hỗ trợ {Vnd.Format(c.StateSupport)}."));
         if (violations.Count > 0) throw new ValidationFailedException(violations);
         Title = c.Title;
+        SearchKey = Common.SearchKey.Of(Code, c.Title);
         Kind = c.Kind;
         ActivityType = c.ActivityType;
         AreaType = c.AreaType;

@@ -64,6 +64,10 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.AgencyCode).HasMaxLength(64).IsRequired();
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
         b.Property(x => x.Title).HasMaxLength(512).IsRequired();
+        // GET /api/search and the lists' q: matched word by word with LIKE '%word%' (a scan of this one column)
+        b.Property(x => x.SearchKey).HasMaxLength(600).IsRequired();
+        // a code typed into the search box finds its dossier in any unit the caller sees
+        b.HasIndex(x => x.Code);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.ActivityType).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.AreaType).HasConversion<string>().HasMaxLength(32);
@@ -97,6 +101,8 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
         // numbered per unit and year (DossierCode)
         b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
+        // a code typed into the search box finds its dossier in any unit the caller sees
+        b.HasIndex(x => x.Code);
         // the list's order (GET /api/disbursements): newest change first
         b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
@@ -123,6 +129,8 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         b.Property(x => x.UnitCode).HasMaxLength(64).IsRequired();
         // numbered per unit and year (DossierCode)
         b.HasIndex(x => new { x.UnitCode, x.Code }).IsUnique();
+        // a code typed into the search box finds its dossier in any unit the caller sees
+        b.HasIndex(x => x.Code);
         // the list's order (GET /api/settlements): newest change first
         b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();

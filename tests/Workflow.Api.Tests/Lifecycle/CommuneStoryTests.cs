@@ -39,6 +39,21 @@ public sealed class CommuneStoryTests(CommuneFixture fixture) : IClassFixture<Co
         return await client.LineIdAsync(plan, component);
     }
 
+    /// <summary>A DA2 model of 20,000,000 đồng drafted, appraised and approved in Tân Khai: its money committed.</summary>
+    internal static async Task<(Guid Proposal, Guid Plan)> ApprovedAsync(Session s, string title)
+    {
+        var clerk = await s.As(Clerk);
+        var line = await LineAsync(clerk, "DA2");
+        var id = await clerk.CreateProposalOkAsync(Model(line, 20_000_000, title));
+        await clerk.ActOkAsync("proposals", id, "submit");
+        var finance = await s.As(Finance);
+        await finance.ActOkAsync("proposals", id, "start-appraisal");
+        await finance.ActOkAsync("proposals", id, "appraise-pass", "Hồ sơ đầy đủ.");
+        await (await s.As(Chair)).ActOkAsync("proposals", id, "approve", data: LifecycleApi.Decision("60/QĐ-UBND", "2026-03-02"));
+        var proposal = await clerk.GetProposalAsync(id);
+        return (id, Guid.Parse((string)proposal["planId"]!));
+    }
+
     /// <summary>A small model on a 2026 line, dated inside the year.</summary>
     internal static JsonObject Model(Guid lineId, long stateSupport, string title)
     {

@@ -17,7 +17,7 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
     public async Task ListDisbursements_ForOneProposal_ShowsItsAdvanceAndPaymentNewestFirstAndFiltersByKindAndState()
     {
         using var s = new Session(fixture.Factory);
-        var (proposal, _) = await ApprovedAsync(s, "Mô hình nuôi thỏ xã Tân Khai");
+        var (proposal, _) = await CommuneStoryTests.ApprovedAsync(s, "Mô hình nuôi thỏ xã Tân Khai");
         var clerk = await s.As("tk.nongnghiep");
         var advance = await clerk.CreateDisbursementOkAsync(proposal, "Advance", 6_000_000);
         await clerk.ActOkAsync("disbursements", advance, "request");
@@ -45,7 +45,7 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
     public async Task List_AtAPageFarPastTheEnd_IsEmptyNotTheFirstPage(string list)
     {
         using var s = new Session(fixture.Factory);
-        var (proposal, _) = await ApprovedAsync(s, "Mô hình nuôi vịt xã Tân Khai");
+        var (proposal, _) = await CommuneStoryTests.ApprovedAsync(s, "Mô hình nuôi vịt xã Tân Khai");
         var clerk = await s.As("tk.nongnghiep");
         await clerk.CreateDisbursementOkAsync(proposal, "Advance", 3_000_000);
         var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 10, reachedTotal: 10);
@@ -66,7 +66,7 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
     {
         using var s = new Session(fixture.Factory);
         var title = $"Mô hình trồng dưa xã Tân Khai ({Guid.NewGuid():N})";
-        var (proposal, plan) = await ApprovedAsync(s, title);
+        var (proposal, plan) = await CommuneStoryTests.ApprovedAsync(s, title);
         var clerk = await s.As("tk.nongnghiep");
         var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 10, reachedTotal: 10);
         body["acceptedOn"] = "2026-03-20";
@@ -88,7 +88,7 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
     {
         using var s = new Session(fixture.Factory);
         var title = $"Mô hình nuôi lươn xã Tân Khai ({Guid.NewGuid():N})";
-        var (proposal, _) = await ApprovedAsync(s, title);
+        var (proposal, _) = await CommuneStoryTests.ApprovedAsync(s, title);
         var clerk = await s.As("tk.nongnghiep");
         var advance = await clerk.CreateDisbursementOkAsync(proposal, "Advance", 5_000_000);
         var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 10, reachedTotal: 10);
@@ -120,19 +120,5 @@ public sealed class DisbursementAndSettlementListTests(CommuneFixture fixture) :
 
         var problem = await response.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(problem!["errors"]![field]);
-    }
-
-    private static async Task<(Guid Proposal, Guid Plan)> ApprovedAsync(Session s, string title)
-    {
-        var clerk = await s.As("tk.nongnghiep");
-        var line = await CommuneStoryTests.LineAsync(clerk, "DA2");
-        var id = await clerk.CreateProposalOkAsync(CommuneStoryTests.Model(line, 20_000_000, title));
-        await clerk.ActOkAsync("proposals", id, "submit");
-        var finance = await s.As("tk.kinhte");
-        await finance.ActOkAsync("proposals", id, "start-appraisal");
-        await finance.ActOkAsync("proposals", id, "appraise-pass", "Hồ sơ đầy đủ.");
-        await (await s.As("tk.chutich")).ActOkAsync("proposals", id, "approve", data: LifecycleApi.Decision("60/QĐ-UBND", "2026-03-02"));
-        var proposal = await clerk.GetProposalAsync(id);
-        return (id, Guid.Parse((string)proposal["planId"]!));
     }
 }

@@ -447,6 +447,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code");
+
                     b.HasIndex("ProposalId");
 
                     b.HasIndex("UnitCode", "Code")
@@ -1123,6 +1125,11 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SplitByHand")
                         .HasColumnType("INTEGER");
 
@@ -1173,6 +1180,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code");
 
                     b.HasIndex("PlanId");
 
@@ -1323,6 +1332,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code");
 
                     b.HasIndex("ProposalId")
                         .IsUnique();

@@ -496,6 +496,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code");
+
                     b.HasIndex("ProposalId");
 
                     b.HasIndex("UnitCode", "Code")
@@ -1219,6 +1221,12 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .UseCollation("C");
+
                     b.Property<bool>("SplitByHand")
                         .HasColumnType("boolean");
 
@@ -1271,6 +1279,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code");
 
                     b.HasIndex("PlanId");
 
@@ -1429,6 +1439,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Code");
 
                     b.HasIndex("ProposalId")
                         .IsUnique();

@@ -5,12 +5,14 @@ using Workflow.Domain.Disbursements;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Search;
+using Workflow.Domain.Common;
 
 namespace Workflow.Api.Features.Disbursements.ListDisbursements;
 
 /// <summary>The advances and payments the caller may see, newest change first, filtered as a finance office or treasury clears them.</summary>
-public sealed record ListDisbursementsQuery(Guid? PlanId, Guid? ProposalId, string? Agency, int? FiscalYear, DisbursementKind? Kind, string? State, int Page, int PageSize)
-    : IRequest<DisbursementPage>;
+public sealed record ListDisbursementsQuery(Guid? PlanId, Guid? ProposalId, string? Agency, int? FiscalYear, DisbursementKind? Kind, string? State, int Page, int PageSize,
+    DossierSearch? Search = null) : IRequest<DisbursementPage>;
 
 public sealed record DisbursementPage(IReadOnlyList<DisbursementListItem> Items, int Page, int PageSize, int Total);
 
@@ -28,7 +30,10 @@ public sealed class ListDisbursementsHandler(WorkflowDbContext db, ProposalAcces
         if (request.ProposalId is { } proposalId) proposals = proposals.Where(p => p.Id == proposalId);
         if (!string.IsNullOrWhiteSpace(request.Agency)) proposals = proposals.Where(p => p.AgencyCode == request.Agency);
         if (request.FiscalYear is { } year) proposals = proposals.Where(p => p.FiscalYear == year);
-        var rows = from d in db.Disbursements.AsNoTracking()
+        var disbursements = db.Disbursements.AsNoTracking();
+        if (request.Search is { NarrowsProposals: true } words) proposals = words.Proposals(proposals);
+        else if (request.Search is { } code) disbursements = disbursements.Where(d => d.Code == code.OwnCode(DossierCode.Disbursement));
+        var rows = from d in disbursements
                    join p in proposals on d.ProposalId equals p.Id
                    join i in db.WorkflowInstances on d.InstanceId equals i.Id
                    select new { d, ProposalCode = p.Code, ProposalTitle = p.Title, p.AgencyCode, p.FiscalYear, i.State, i.DefinitionId, i.DefinitionVersion };

@@ -7,12 +7,14 @@ using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Search;
 
 namespace Workflow.Api.Features.Proposals.ListProposals;
 
+/// <param name="Search">A code or words of the title (<see cref="DossierSearch"/>).</param>
 /// <param name="After">A page's <see cref="ProposalPage.Next"/>: the page after it, however deep (<see cref="Page"/> is then ignored).</param>
 public sealed record ListProposalsQuery(Guid? PlanId, string? Component, string? Agency, string? State, SettlementStatus? SettlementStatus, int Page, int PageSize,
-    ProposalCursor? After = null) : IRequest<ProposalPage>;
+    ProposalCursor? After = null, DossierSearch? Search = null, int? FiscalYear = null) : IRequest<ProposalPage>;
 
 /// <param name="Next">Where the next page starts (send it back as <c>after</c>); null on the last page.</param>
 public sealed record ProposalPage(IReadOnlyList<ProposalSummary> Items, int Page, int PageSize, int Total, string? Next = null);
@@ -56,6 +58,8 @@ public sealed class ListProposalsHandler(WorkflowDbContext db, ProposalAccess ac
         if (request.PlanId is { } planId) proposals = proposals.Where(p => p.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(request.Component)) proposals = proposals.Where(p => p.Component == request.Component);
         if (!string.IsNullOrWhiteSpace(request.Agency)) proposals = proposals.Where(p => p.AgencyCode == request.Agency);
+        if (request.FiscalYear is { } year) proposals = proposals.Where(p => p.FiscalYear == year);
+        if (request.Search is { } search) proposals = search.Proposals(proposals);
         var rows = from p in proposals
                    join i in db.WorkflowInstances on p.InstanceId equals i.Id
                    join a in db.Agencies on p.AgencyCode equals a.Code

@@ -5,11 +5,14 @@ using Workflow.Domain.Settlements;
 using Workflow.Infrastructure.Persistence;
 using Workflow.Infrastructure.Workflows;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Search;
+using Workflow.Domain.Common;
 
 namespace Workflow.Api.Features.Settlements.ListSettlements;
 
 /// <summary>The settlements the caller may see, newest change first, filtered as a finance office follows them to their close.</summary>
-public sealed record ListSettlementsQuery(Guid? PlanId, string? Agency, int? FiscalYear, string? State, int Page, int PageSize) : IRequest<SettlementPage>;
+public sealed record ListSettlementsQuery(Guid? PlanId, string? Agency, int? FiscalYear, string? State, int Page, int PageSize, DossierSearch? Search = null)
+    : IRequest<SettlementPage>;
 
 public sealed record SettlementPage(IReadOnlyList<SettlementListItem> Items, int Page, int PageSize, int Total);
 
@@ -27,7 +30,10 @@ public sealed class ListSettlementsHandler(WorkflowDbContext db, ProposalAccess 
         if (request.PlanId is { } planId) proposals = proposals.Where(p => p.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(request.Agency)) proposals = proposals.Where(p => p.AgencyCode == request.Agency);
         if (request.FiscalYear is { } year) proposals = proposals.Where(p => p.FiscalYear == year);
-        var rows = from s in db.Settlements.AsNoTracking()
+        var settlements = db.Settlements.AsNoTracking();
+        if (request.Search is { NarrowsProposals: true } words) proposals = words.Proposals(proposals);
+        else if (request.Search is { } code) settlements = settlements.Where(s => s.Code == code.OwnCode(DossierCode.Settlement));
+        var rows = from s in settlements
                    join p in proposals on s.ProposalId equals p.Id
                    join i in db.WorkflowInstances on s.InstanceId equals i.Id
                    select new { s, ProposalCode = p.Code, ProposalTitle = p.Title, p.AgencyCode, p.FiscalYear, i.State, i.DefinitionId, i.DefinitionVersion };
