@@ -173,6 +173,27 @@ public sealed class SearchTests(CommuneFixture fixture) : IClassFixture<CommuneF
         Assert.Equal(0, (int)underscore["proposals"]!["total"]!);
     }
 
+    [Fact]
+    public async Task SearchPage_ForTheFinanceOfficer_LinksEachKindOfDossierFoundAndTheListsFilterByTheSameWords()
+    {
+        using var s = new Session(fixture.Factory);
+        var marker = Marker();
+        var (proposal, _) = await CommuneStoryTests.ApprovedAsync(s, $"Mô hình trồng tiêu {marker}");
+        var advance = await (await s.As("tk.nongnghiep")).CreateDisbursementOkAsync(proposal, "Advance", 2_000_000);
+        using var browser = await fixture.Factory.BrowserFor("tk.kinhte");
+
+        var found = await browser.GetStringAsync($"/tim-kiem?tu-khoa={Uri.EscapeDataString($"trong tieu {marker}")}");
+        var proposals = await browser.GetStringAsync($"/de-xuat?tu-khoa={marker}&nam=2026");
+        var disbursements = await browser.GetStringAsync($"/giai-ngan?tu-khoa={marker}");
+
+        Assert.Contains($"href=\"/de-xuat/{proposal}\"", found);
+        Assert.Contains($"href=\"/giai-ngan/{advance}\"", found);
+        Assert.Contains("Không có hồ sơ nào khớp.", found);
+        Assert.Contains($"href=\"/de-xuat/{proposal}\"", proposals);
+        Assert.Contains("1 đề xuất", proposals);
+        Assert.Contains($"href=\"/giai-ngan/{advance}\"", disbursements);
+    }
+
     /// <summary>A word no other test's title has, so each test finds only its own dossiers in the shared commune.</summary>
     private static string Marker() => $"m{Guid.NewGuid():N}"[..12];
 }

@@ -24,6 +24,9 @@ public sealed record DossierSearch(string Text, string? CodeKind, string? Code, 
         return words.Count == 0 ? null : new DossierSearch(text.Trim(), null, null, words);
     }
 
+    /// <summary>A page's search box: what is beyond the longest search is left off rather than refused.</summary>
+    public static DossierSearch? FromBox(string? text) => Parse(text is { Length: > MaxLength } ? text[..MaxLength] : text);
+
     /// <summary>The proposals this search finds: by code when it is a proposal's, else by every word.</summary>
     public IQueryable<Proposal> Proposals(IQueryable<Proposal> proposals)
     {

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Workflow.Api.Features.Search;
 using Workflow.Api.Features.Settlements.ListSettlements;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Workflows;
@@ -8,6 +9,7 @@ namespace Workflow.Api.Pages.Settlements;
 
 public sealed class IndexModel(IMediator mediator, DefinitionCatalog catalog) : AppPageModel(mediator)
 {
+    [BindProperty(SupportsGet = true, Name = "tu-khoa")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "nam")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "trang-thai")] public string? State { get; set; }
     [BindProperty(SupportsGet = true, Name = "trang")] public int PageNumber { get; set; } = 1;
@@ -18,8 +20,8 @@ public sealed class IndexModel(IMediator mediator, DefinitionCatalog catalog) : 
     public IReadOnlyList<(string Value, string Label)> States =>
         catalog.CurrentOf(SettlementProcess.DefinitionId).States.Select(s => (s.Name, s.DisplayName)).ToList();
 
-    public string Query(int page) => $"?nam={Year}&trang-thai={State}&trang={page}";
+    public string Query(int page) => $"?tu-khoa={Uri.EscapeDataString(Q ?? "")}&nam={Year}&trang-thai={State}&trang={page}";
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await Mediator.Send(new ListSettlementsQuery(null, null, Year, State, Math.Max(1, PageNumber), 25), ct);
+        Result = await Mediator.Send(new ListSettlementsQuery(null, null, Year, State, Math.Max(1, PageNumber), 25, DossierSearch.FromBox(Q)), ct);
 }
