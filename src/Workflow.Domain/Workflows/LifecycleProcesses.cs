@@ -49,11 +49,18 @@ public static class DisbursementProcess
     public const string Approved = "Approved";
     public const string Paid = "Paid";
 
+    /// <summary>
+    /// From version 4: approved by the finance office, waiting for the Approver because the amount is above the
+    /// province's threshold (<c>approverAlsoAbove</c>). Not in <see cref="Contract"/>: the versions before it, which
+    /// instances still follow, lack it.
+    /// </summary>
+    public const string AwaitingApprover = "AwaitingApprover";
+
     /// <summary>States that count against the proposal's approved amount (RULES.md 12).</summary>
-    public static readonly IReadOnlyList<string> Live = [Requested, Approved, Paid];
+    public static readonly IReadOnlyList<string> Live = [Requested, AwaitingApprover, Approved, Paid];
 
     /// <summary>States still waiting for a decision or for the treasury.</summary>
-    public static readonly IReadOnlyList<string> InProgress = [Requested, Approved];
+    public static readonly IReadOnlyList<string> InProgress = [Requested, AwaitingApprover, Approved];
 
     public static readonly IReadOnlyList<string> Confirmed = [Paid];
 
