@@ -23,6 +23,16 @@ public static class ProposalProcess
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";
 
+    /// <summary>
+    /// From version 5: the Approver cancelled the approval (quyết định hủy); what was paid stays committed, the rest
+    /// went back to the line. Not in <see cref="Contract"/>: the versions before it, which instances still follow, lack it.
+    /// </summary>
+    public const string Cancelled = "Cancelled";
+
+    /// <summary>From version 5, on an approved proposal: an amending decision (điều chỉnh) and the approval's cancellation.</summary>
+    public const string AmendAction = "amend";
+    public const string CancelAction = "cancel";
+
     /// <summary>Fired by the code when a settlement opens and when it is approved.</summary>
     public const string StartSettlementAction = "start-settlement";
     public const string SettleAction = "settle";
