@@ -98,7 +98,7 @@ public sealed class ProposalAmendmentTests(LifecycleFixture fixture) : IClassFix
         using (var refused = await (await s.As(Demo.Chair)).ActAsync("proposals", id, ProposalProcess.AmendAction, null, Amendments.Amend(60_000_000)))
         {
             var (_, errors) = await LifecycleApi.ConflictAsync(refused);
-            LifecycleApi.MessageAt(errors, "data.split.Central", "Quy tắc 12", "cộng dồn thanh toán", "vượt số được duyệt", "thừa");
+            LifecycleApi.MessageAt(errors, "data.stateSupport", "Quy tắc 12", "cộng dồn thanh toán Ngân sách trung ương", "vượt số được duyệt", "thừa");
         }
 
         var proposal = await clerk.GetProposalAsync(id);
@@ -122,12 +122,33 @@ public sealed class ProposalAmendmentTests(LifecycleFixture fixture) : IClassFix
         {
             var (problem, errors) = await LifecycleApi.ConflictAsync(refused);
             Assert.Equal("ledger.insufficient", (string?)problem["code"]);
-            Assert.Contains(errors.Keys, k => k.StartsWith("data.split.", StringComparison.Ordinal));
+            Assert.Equal(["data.stateSupport"], errors.Keys.ToArray());
             Assert.All(errors.Values.SelectMany(m => m), m => Assert.Matches("Quy tắc 9.*chỉ còn [0-9.]+ ₫ chưa cam kết.*thiếu [0-9.]+ ₫", m));
         }
 
         Assert.Equal(before, await fixture.Factory.BalancesAsync(line));
         Assert.Equal(50_000_000, (long)(await (await s.As(Demo.Clerk)).GetProposalAsync(id))["stateSupport"]!);
+    }
+
+    [Fact]
+    public async Task Amend_WhenTheAmountIsNotOneOrTheHandSplitLeavesTheLinesRatio_Returns400AtTheFieldNamingRule8()
+    {
+        using var s = new Session(fixture.Factory);
+        var (_, line) = await (await s.As(Demo.Clerk)).SeededLineAsync("DA2");
+        var id = await s.ApprovedProposalAsync(LifecycleApi.Model(line, 100_000_000, "Mô hình nuôi vịt (điều chỉnh sai)"));
+        var chair = await s.As(Demo.Chair);
+
+        using (var notAnAmount = await chair.ActAsync("proposals", id, ProposalProcess.AmendAction, null,
+                   new { decisionNumber = "142/QĐ-UBND", decisionDate = "2024-06-10", stateSupport = "một trăm triệu" }))
+            await ProblemAssert.HasErrorsAtAsync(notAnAmount, "data.stateSupport");
+        using (var offRatio = await chair.ActAsync("proposals", id, ProposalProcess.AmendAction, null,
+                   new { decisionNumber = "142/QĐ-UBND", decisionDate = "2024-06-10", stateSupport = 120_000_000L, split = new Dictionary<string, long> { ["Central"] = 120_000_000L } }))
+        {
+            var errors = await ProblemAssert.HasErrorsAtAsync(offRatio, "data.split.Central");
+            LifecycleApi.MessageAt(errors, "data.split.Central", "Quy tắc 8", "lệch");
+        }
+
+        Assert.Equal(100_000_000, (long)(await chair.GetProposalAsync(id))["stateSupport"]!);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class AmendCommitmentEffect(WorkflowDbContext db) : IWorkflowEffec
         var balances = await db.BalancesAsync(proposal.PlanLineId, ct);
         var uncommitted = SourceAmounts.Of(s => balances.TryGetValue(s, out var b) ? b.Uncommitted : 0);
         var shortfalls = WithinLineRemaining.CheckAtApproval(proposal.Component, increase, uncommitted)
-            .Select(v => v with { Path = $"data.{v.Path}" }).ToList();
+            .Select(v => Amendment.AtInput(v, byHand)).ToList();
         if (shortfalls.Count > 0)
             throw new ConflictException("Không đủ kế hoạch vốn để điều chỉnh tăng: " + string.Join(" ", shortfalls.Select(v => v.Message)), "ledger.insufficient") { Violations = shortfalls };
 

@@ -46,6 +46,13 @@ public static class Amendment
         return hand is { } byHand ? (byHand, true) : (byLine, false);
     }
 
+    /// <summary>
+    /// Where a refusal about one source belongs: <c>data.split.&lt;Source&gt;</c> when the split was entered by hand, else
+    /// <c>data.stateSupport</c>, the one amount typed (the message names the source).
+    /// </summary>
+    public static Violation AtInput(Violation violation, bool byHand) =>
+        violation with { Path = byHand ? $"data.{violation.Path}" : "data.stateSupport" };
+
     /// <summary>Whole đồng, as a JSON number or as digits (the page's form sends text, grouped with dots or spaces).</summary>
     private static long Amount(JsonElement parent, string property, string path)
     {
