@@ -130,6 +130,42 @@ public sealed class ApproverThresholdTests(CommuneFixture fixture) : IClassFixtu
     }
 }
 
+/// <summary>Several disbursements at once from the inbox (<c>POST /api/tasks/bulk</c>): each takes its own way by its amount.</summary>
+public sealed class ApproverThresholdBulkTests(CommuneFixture fixture) : IClassFixture<CommuneFixture>
+{
+    private static async Task<JsonNode> BulkAsync(HttpClient client, string action, IEnumerable<string> instanceIds)
+    {
+        var body = new JsonObject { ["action"] = action, ["instanceIds"] = new JsonArray(instanceIds.Select(i => (JsonNode)i).ToArray()) };
+        using var response = await client.PostAsync("/api/tasks/bulk", Tests.Infrastructure.Api.JsonBody(body));
+        return (await response.ExpectAsync(HttpStatusCode.OK))!;
+    }
+
+    [Fact]
+    public async Task Bulk_WhenTheEconomicOfficeApprovesALargeAndASmallDisbursement_OnlyTheLargeWaitsForTheChairmanWhoClearsItTheSameWay()
+    {
+        using var s = new Session(fixture.Factory);
+        var proposal = await TanKhai.ApprovedProposalAsync(s, "DA2", 900_000_000, "Mô hình chăn nuôi xã Tân Khai (900 triệu)");
+        var clerk = await s.As(TanKhai.Clerk);
+        var large = await clerk.CreateDisbursementOkAsync(proposal, "Payment", 600_000_000);
+        var small = await clerk.CreateDisbursementOkAsync(proposal, "Payment", 100_000_000);
+        foreach (var id in new[] { large, small }) await clerk.ActOkAsync("disbursements", id, "request");
+        var finance = await s.As(TanKhai.Finance2);
+        var instances = new List<string>();
+        foreach (var id in new[] { large, small }) instances.Add((string)(await clerk.GetDisbursementAsync(id))["instanceId"]!);
+        var offered = (await finance.GetDisbursementAsync(large))["availableActions"]!.AsArray().Select(a => (string)a!["action"]!).ToArray();
+        Assert.Single(offered, a => a == "approve");
+
+        var result = await BulkAsync(finance, "approve", instances);
+
+        Assert.Equal(2, (int)result["done"]!);
+        Assert.Equal([DisbursementProcess.AwaitingApprover, DisbursementProcess.Approved], result["items"]!.AsArray().Select(i => (string)i!["to"]!).ToArray());
+        var chair = await s.As(TanKhai.Chair);
+        var cleared = await BulkAsync(chair, "approve", [instances[0]]);
+        Assert.Equal(1, (int)cleared["done"]!);
+        Assert.Equal(DisbursementProcess.Approved, (string?)(await clerk.GetDisbursementAsync(large))["state"]);
+    }
+}
+
 /// <summary>The threshold is the province's to set: a new version applies to disbursements requested once it is in force.</summary>
 public sealed class ApproverThresholdPolicyTests(CommuneFixture fixture) : IClassFixture<CommuneFixture>
 {
