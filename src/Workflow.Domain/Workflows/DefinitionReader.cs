@@ -12,7 +12,8 @@ public sealed record DefinitionProblem(string File, string Path, string Message)
 
 /// <summary>
 /// Reads a <c>*.workflow.json</c> file and checks it as a whole: syntax, names that must exist (states, roles,
-/// guards, effects, actions), reachability, a way to finish, unique actions per state (or alternatives that say when each is taken), and deadlines that escalate.
+/// guards, effects, actions), reachability, a way to finish, unique actions per state (or alternatives that say when
+/// each is taken), and deadlines that escalate.
 /// </summary>
 public sealed class DefinitionReader(
     IReadOnlyDictionary<string, Func<JsonElement, IEnumerable<Violation>>> guards,
