@@ -69,6 +69,7 @@ public static class Fmt
         "decisionDate" => "Ngày quyết định",
         "treasuryReference" => "Số chứng từ kho bạc",
         "paidOn" => "Ngày thanh toán",
+        "stateSupport" => "Kinh phí ngân sách hỗ trợ sau điều chỉnh (đồng)",
         _ => field,
     };
 

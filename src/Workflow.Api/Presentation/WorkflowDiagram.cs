@@ -202,7 +202,7 @@ public static class WorkflowDiagram
             {
                 if (!Nodes.TryGetValue(t.From, out var source) || !Nodes.TryGetValue(t.To, out var target)) continue;
                 var edge = new Edge { Transition = t, Source = source, Target = target, Taken = taken.Contains((t.From, t.Action, t.To)) };
-                edge.LabelWidth = TextWidth(t.DisplayName, LabelCharWidth) + 2 * LabelPaddingX;
+                edge.LabelWidth = TextWidth(t.DiagramLabel, LabelCharWidth) + 2 * LabelPaddingX;
                 if (source == target) edge.Kind = EdgeKind.SelfLoop;
                 else if (target.Layer > source.Layer)
                 {
@@ -738,7 +738,7 @@ public static class WorkflowDiagram
                 new XAttribute("data-action", Clean(t.Action)),
                 new XAttribute("data-from", Clean(t.From)),
                 new XAttribute("data-to", Clean(t.To)),
-                new XElement(Svg + "title", Clean($"{t.DisplayName} ({t.From} → {t.To})")),
+                new XElement(Svg + "title", Clean($"{t.DiagramLabel} ({t.From} → {t.To})")),
                 new XElement(Svg + "path",
                     new XAttribute("d", e.PathData),
                     new XAttribute("fill", "none"),
@@ -758,7 +758,7 @@ public static class WorkflowDiagram
                     new XAttribute("font-size", F(LabelFontSize)),
                     new XAttribute("fill", e.Taken ? TakenLabelText : LabelText),
                     e.Taken ? new XAttribute("font-weight", "600") : null,
-                    Clean(t.DisplayName)));
+                    Clean(t.DiagramLabel)));
             content.Add(group);
         }
 

@@ -78,11 +78,15 @@ public static class DongNai2026
     ];
 
     private const string Illustrative2026 = "QĐ 16/2026/QĐ-TTg (tỷ lệ đối ứng giai đoạn 2026–2035, chưa đối chiếu); thay bằng nghị quyết của HĐND tỉnh";
+    /// <summary>Disbursements above 500 million đồng also go to the chairman (PROCESSES.md's example figure).</summary>
+    public const long ApproverAlsoAbove = 500_000_000;
+    private const string ApproverBasis = "Quy chế phân cấp duyệt chi của UBND tỉnh (mức minh họa theo PROCESSES.md)";
     private const string CapsBasis = "NĐ 27/2022/NĐ-CP, NĐ 38/2023/NĐ-CP (giai đoạn 2021–2025; áp dụng tạm cho năm {0} đến khi có quy định mới)";
 
     /// <summary>
     /// The province's policy for a fiscal year, its counterpart values illustrative: 15 % minimum as under QĐ 02/2022's
-    /// band for a province that relies on the centre for under half its budget, 10 % on the province and 5 % on the commune.
+    /// band for a province that relies on the centre for under half its budget, 10 % on the province and 5 % on the commune;
+    /// disbursements above 500 million also approved by the commune's chairman.
     /// </summary>
     public static PolicyValues PolicyValues(int fiscalYear)
     {
@@ -99,6 +103,7 @@ public static class DongNai2026
             RoundingUnit = values.RoundingUnit with { Illustrative = true },
             SupportCapRates = values.SupportCapRates with { Illustrative = true },
             TaskBasedMaximum = values.TaskBasedMaximum with { Illustrative = true },
+            ApproverAlsoAbove = new(ApproverAlsoAbove, ApproverBasis, Illustrative: true),
         };
     }
 

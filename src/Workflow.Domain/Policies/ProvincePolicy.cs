@@ -17,7 +17,7 @@ public sealed record PolicyValue<T>(T Value, string Basis, bool Illustrative = f
 /// <summary>
 /// Every numeric rule parameter a province sets for a fiscal year (RULES.md preamble): counterpart (rules 4–5),
 /// support caps and beneficiary shares (10–11), the advance cap (14), the amount above which the Approver must also
-/// approve a disbursement (stored only), deadlines per workflow state in working days (21, optional: they replace the
+/// approve a disbursement (optional: none, no Approver step), deadlines per workflow state in working days (21, optional: they replace the
 /// definition's) and the
 /// end of the adjustment period that closes the year (19).
 /// </summary>

@@ -156,6 +156,22 @@ public sealed class Proposal
         Revision++;
     }
 
+    /// <summary>
+    /// An amending decision (quyết định điều chỉnh) on an approved proposal: the state support becomes
+    /// <paramref name="split"/>'s total, the total cost moves by the same difference (the participants' own contribution
+    /// stays), and the new decision is the one in force. The ledger moves the commitment by the difference.
+    /// </summary>
+    public void Amend(SourceAmounts split, bool splitByHand, string decisionNumber, DateOnly decisionDate, DateTimeOffset now)
+    {
+        if (split.Total <= 0 || split.Entries.Any(e => e.Amount < 0))
+            throw new ValidationFailedException("data.stateSupport", "Kinh phí ngân sách hỗ trợ sau điều chỉnh phải lớn hơn 0; để thôi thực hiện, hủy quyết định.");
+        TotalCost = checked(TotalCost + split.Total - StateSupport);
+        StateSupport = split.Total;
+        Split = split;
+        SplitByHand = splitByHand;
+        RecordDecision(decisionNumber, decisionDate, now);
+    }
+
     private void Set(ProposalContent c, SourceAmounts split, bool splitByHand, DateTimeOffset now)
     {
         var violations = ProposalRules.CheckContent(c).ToList();

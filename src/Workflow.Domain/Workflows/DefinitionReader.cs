@@ -12,7 +12,8 @@ public sealed record DefinitionProblem(string File, string Path, string Message)
 
 /// <summary>
 /// Reads a <c>*.workflow.json</c> file and checks it as a whole: syntax, names that must exist (states, roles,
-/// guards, effects, actions), reachability, a way to finish, unique actions per state, and deadlines that escalate.
+/// guards, effects, actions), reachability, a way to finish, unique actions per state (or alternatives that say when
+/// each is taken), and deadlines that escalate.
 /// </summary>
 public sealed class DefinitionReader(
     IReadOnlyDictionary<string, Func<JsonElement, IEnumerable<Violation>>> guards,
@@ -74,6 +75,18 @@ public sealed class DefinitionReader(
             var separateFrom = Strings(transition, path, "separateFrom", Fail, required: false);
             var guardRefs = Steps(transition, path, "guards", "guard", guards, Fail);
             var effectRefs = Steps(transition, path, "effects", "effect", effects, Fail);
+            TransitionCondition? when = null;
+            if (transition.TryGetProperty("when", out var whenElement) && whenElement.ValueKind != JsonValueKind.Null)
+            {
+                if (whenElement.ValueKind != JsonValueKind.Object) Fail($"{path}.when", "'when' is an object with displayName and guards");
+                else
+                {
+                    var whenLabel = Text(whenElement, $"{path}.when", "displayName", Fail);
+                    var whenGuards = Steps(whenElement, $"{path}.when", "guards", "guard", guards, Fail);
+                    if (whenGuards.Count == 0) Fail($"{path}.when.guards", "a condition needs at least one guard");
+                    if (whenLabel is not null) when = new TransitionCondition(whenLabel, whenGuards);
+                }
+            }
 
             for (var i = 0; i < roles.Count; i++)
                 if (!Roles.IsKnown(roles[i]) && roles[i] != Roles.System)
@@ -83,10 +96,23 @@ public sealed class DefinitionReader(
             if (to is not null && states.Count > 0 && states.All(s => s.Name != to)) Fail($"{path}.to", $"transition to missing state '{to}'");
             if (from is not null && states.FirstOrDefault(s => s.Name == from) is { Terminal: true })
                 Fail($"{path}.from", $"state '{from}' is terminal: nothing leaves it");
-            if (from is not null && action is not null && transitions.Any(x => x.From == from && x.Action == action))
+            // the same action twice from one state only as alternatives: each earlier one says when it is taken
+            if (from is not null && action is not null && transitions.FirstOrDefault(x => x.From == from && x.Action == action && x.When is null) is not null)
                 Fail($"{path}.action", $"state '{from}' already has an action '{action}'");
             if (from is null || action is null || to is null || label is null) continue;
-            transitions.Add(new TransitionDefinition(from, action, to, label, roles, requiresComment, separateFrom, guardRefs, effectRefs));
+            transitions.Add(new TransitionDefinition(from, action, to, label, roles, requiresComment, separateFrom, guardRefs, effectRefs, when));
+        }
+
+        for (var i = 0; i < transitions.Count; i++)
+        {
+            var t = transitions[i];
+            var first = transitions.First(x => x.From == t.From && x.Action == t.Action);
+            if (t.When is not null && !transitions.Skip(i + 1).Any(x => x.From == t.From && x.Action == t.Action && x.When is null))
+                Fail($"$.transitions[{i}].when", $"'{t.Action}' from '{t.From}' needs a later alternative without 'when', taken when no condition holds");
+            if (!ReferenceEquals(first, t) && (first.DisplayName != t.DisplayName || !first.Roles.SequenceEqual(t.Roles)
+                || first.RequiresComment != t.RequiresComment || !first.SeparateFrom.SequenceEqual(t.SeparateFrom)))
+                Fail($"$.transitions[{i}]", $"alternatives of '{t.Action}' from '{t.From}' must agree on displayName, roles, requiresComment and separateFrom: " +
+                    "who may act is decided before the condition is");
         }
 
         if (problems.Count > 0) return (null, problems);

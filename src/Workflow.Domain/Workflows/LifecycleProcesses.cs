@@ -23,6 +23,16 @@ public static class ProposalProcess
     public const string Rejected = "Rejected";
     public const string Withdrawn = "Withdrawn";
 
+    /// <summary>
+    /// From version 5: the Approver cancelled the approval (quyết định hủy); what was paid stays committed, the rest
+    /// went back to the line. Not in <see cref="Contract"/>: the versions before it, which instances still follow, lack it.
+    /// </summary>
+    public const string Cancelled = "Cancelled";
+
+    /// <summary>From version 5, on an approved proposal: an amending decision (điều chỉnh) and the approval's cancellation.</summary>
+    public const string AmendAction = "amend";
+    public const string CancelAction = "cancel";
+
     /// <summary>Fired by the code when a settlement opens and when it is approved.</summary>
     public const string StartSettlementAction = "start-settlement";
     public const string SettleAction = "settle";
@@ -49,11 +59,18 @@ public static class DisbursementProcess
     public const string Approved = "Approved";
     public const string Paid = "Paid";
 
+    /// <summary>
+    /// From version 4: approved by the finance office, waiting for the Approver because the amount is above the
+    /// province's threshold (<c>approverAlsoAbove</c>). Not in <see cref="Contract"/>: the versions before it, which
+    /// instances still follow, lack it.
+    /// </summary>
+    public const string AwaitingApprover = "AwaitingApprover";
+
     /// <summary>States that count against the proposal's approved amount (RULES.md 12).</summary>
-    public static readonly IReadOnlyList<string> Live = [Requested, Approved, Paid];
+    public static readonly IReadOnlyList<string> Live = [Requested, AwaitingApprover, Approved, Paid];
 
     /// <summary>States still waiting for a decision or for the treasury.</summary>
-    public static readonly IReadOnlyList<string> InProgress = [Requested, Approved];
+    public static readonly IReadOnlyList<string> InProgress = [Requested, AwaitingApprover, Approved];
 
     public static readonly IReadOnlyList<string> Confirmed = [Paid];
 

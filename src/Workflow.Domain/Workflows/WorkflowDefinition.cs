@@ -18,7 +18,11 @@ public sealed record WorkflowDefinition(
 
     public IEnumerable<TransitionDefinition> From(string state) => Transitions.Where(t => t.From == state);
 
+    /// <summary>The transition an action fires from a state; of alternatives (<see cref="TransitionDefinition.When"/>), the first, which speaks for all of them on who may act.</summary>
     public TransitionDefinition? Find(string state, string action) => Transitions.FirstOrDefault(t => t.From == state && t.Action == action);
+
+    /// <summary>Every transition the action may take from the state, in the file's order: the runtime fires the first whose <c>when</c> holds.</summary>
+    public IReadOnlyList<TransitionDefinition> Alternatives(string state, string action) => Transitions.Where(t => t.From == state && t.Action == action).ToList();
 }
 
 public sealed record StateDefinition(string Name, string DisplayName, bool Terminal, TaskDefinition? Task);
@@ -48,7 +52,18 @@ public sealed record TransitionDefinition(
     bool RequiresComment,
     IReadOnlyList<string> SeparateFrom,
     IReadOnlyList<StepReference> Guards,
-    IReadOnlyList<StepReference> Effects);
+    IReadOnlyList<StepReference> Effects,
+    TransitionCondition? When = null)
+{
+    /// <summary>The label a diagram draws on the arrow: the button's label and, for one of several alternatives, when it is taken.</summary>
+    public string DiagramLabel => When is null ? DisplayName : $"{DisplayName} ({When.DisplayName})";
+}
+
+/// <summary>
+/// When one of several transitions of the same action from the same state is taken: its guards all pass. Such guards only
+/// read; the alternative that comes last in the file has no condition and is taken otherwise.
+/// </summary>
+public sealed record TransitionCondition(string DisplayName, IReadOnlyList<StepReference> Guards);
 
 /// <summary>A named guard or effect with its JSON arguments, e.g. <c>{"guard":"requireData","args":{"fields":["decisionNumber"]}}</c>.</summary>
 public sealed record StepReference(string Name, JsonElement Args);

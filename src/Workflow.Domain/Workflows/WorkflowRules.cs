@@ -83,7 +83,8 @@ public static class WorkflowRules
 
     public static IReadOnlyList<TransitionDefinition> AvailableActions(WorkflowDefinition definition, WorkflowInstance instance,
         Actor actor, IReadOnlyCollection<PastAction> history, UnitParts parts) =>
-        definition.From(instance.State).Where(t => Check(definition, instance, t.Action, actor, history, parts).Refusal == Refusal.None).ToList();
+        definition.From(instance.State).DistinctBy(t => t.Action) // alternatives are one action: which is taken is decided when it is fired
+            .Where(t => Check(definition, instance, t.Action, actor, history, parts).Refusal == Refusal.None).ToList();
 
     public static string RoleName(string role) => role switch
     {

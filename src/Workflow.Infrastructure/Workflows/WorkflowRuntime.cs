@@ -208,7 +208,9 @@ public sealed class WorkflowRuntime(
             input.Add(new("data", "Dữ liệu kèm thao tác phải là một đối tượng JSON { … }."));
         if (input.Count > 0) throw new ValidationFailedException(input);
 
-        var context = new TransitionContext(instance, definition, transition, actor, comment, payload, now);
+        var context = await ChooseAsync(definition.Alternatives(instance.State, action),
+            alternative => new TransitionContext(instance, definition, alternative, actor, comment, payload, now), ct);
+        transition = context.Transition;
         foreach (var step in transition.Guards)
         {
             var outcome = await guards.Single(g => g.Name == step.Name).CheckAsync(context, step.Args, ct);
@@ -236,6 +238,26 @@ public sealed class WorkflowRuntime(
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
             from.Name, action, to.Name, actor.UserName, instance.Revision), now);
         return new FireResult(instance.Id, from.Name, action, to.Name, instance.Revision);
+    }
+
+    /// <summary>
+    /// Of the transitions an action may take from a state, the first whose condition holds (every guard of its
+    /// <c>when</c> passes); the loader makes sure the last has no condition. They agree on who may act, so the checks
+    /// made before hold for whichever is taken.
+    /// </summary>
+    private async Task<TransitionContext> ChooseAsync(IReadOnlyList<TransitionDefinition> alternatives,
+        Func<TransitionDefinition, TransitionContext> contextFor, CancellationToken ct)
+    {
+        foreach (var alternative in alternatives)
+        {
+            var context = contextFor(alternative);
+            if (alternative.When is not { } when) return context;
+            var holds = true;
+            foreach (var step in when.Guards)
+                if (!(await guards.Single(g => g.Name == step.Name).CheckAsync(context, step.Args, ct)).Passed) { holds = false; break; }
+            if (holds) return context;
+        }
+        throw new InvalidOperationException($"'{alternatives[0].Action}' from '{alternatives[0].From}' has no alternative without a condition.");
     }
 
     /// <summary>Who administration assigned to the instance's unit today (Vietnam): where its tasks land and who may act.</summary>

@@ -164,3 +164,26 @@ public sealed class TreasuryConfirmationTests
     public void Check_WhenReferenceAndDateGiven_Passes() =>
         AssertValid(TreasuryConfirmation.Check("KB-2026-0001", new DateOnly(2026, 6, 3)).ToList());
 }
+
+public sealed class ApproverThresholdTests
+{
+    [Fact]
+    public void Applies_WhenOneDongAboveTheThreshold_IsTrue() => Assert.True(ApproverThreshold.Applies(500_000_001, 500_000_000));
+
+    [Fact]
+    public void Applies_WhenExactlyAtTheThreshold_IsFalse() => Assert.False(ApproverThreshold.Applies(500_000_000, 500_000_000));
+
+    [Fact]
+    public void Applies_WhenTheProvinceSetsNoThreshold_IsFalseWhateverTheAmount() => Assert.False(ApproverThreshold.Applies(Vnd.MaxAmount, null));
+
+    [Fact]
+    public void CheckApplies_WhenAtOrBelowTheThreshold_NamesTheAmountTheThresholdAndItsBasis()
+    {
+        var violations = ApproverThreshold.CheckApplies(500_000_000, 500_000_000, "Nghị quyết 12/2026/NQ-HĐND").ToList();
+
+        AssertBroken(violations, "amount", "500.000.000 ₫", "không vượt mức 500.000.000 ₫", "căn cứ: Nghị quyết 12/2026/NQ-HĐND");
+    }
+
+    [Fact]
+    public void CheckApplies_WhenAboveTheThreshold_Passes() => AssertValid(ApproverThreshold.CheckApplies(600_000_000, 500_000_000, null).ToList());
+}

@@ -164,6 +164,70 @@ public class DefinitionReaderTests
         AssertProblem(Problems(d), "$.transitions[2].action", "already has an action 'approve'");
     }
 
+    /// <summary>Approve goes to Rejected when its condition holds, otherwise to Approved: alternatives of one action.</summary>
+    private static JsonObject WithAlternative(JsonObject d)
+    {
+        var alternative = Transition(d, 1).DeepClone().AsObject();
+        alternative["to"] = "Rejected";
+        alternative["when"] = JsonNode.Parse("""{ "displayName": "khi có số quyết định", "guards": [ { "guard": "requireData", "args": { "fields": { "x": "X" } } } ] }""");
+        d["transitions"]!.AsArray().Insert(1, alternative);
+        return d;
+    }
+
+    [Fact]
+    public void Read_WhenAnActionHasAConditionalAlternativeBeforeAPlainOne_ReadsBothInOrder()
+    {
+        var (definition, problems) = new DefinitionReader(Guards, Effects).Read(File, WithAlternative(Valid()).ToJsonString());
+
+        Assert.Empty(problems);
+        var alternatives = definition!.Alternatives("Submitted", "approve");
+        Assert.Equal(["Rejected", "Approved"], alternatives.Select(t => t.To).ToArray());
+        Assert.Equal("khi có số quyết định", alternatives[0].When!.DisplayName);
+        Assert.Null(alternatives[1].When);
+        Assert.Same(alternatives[0], definition.Find("Submitted", "approve"));
+    }
+
+    [Fact]
+    public void Read_WhenTheConditionalAlternativeComesLast_ReportsThatNoneIsTakenOtherwise()
+    {
+        var d = WithAlternative(Valid());
+        var arr = d["transitions"]!.AsArray();
+        var conditional = arr[1]!;
+        arr.RemoveAt(1);
+        arr.Insert(2, conditional);
+
+        var problems = Problems(d);
+
+        AssertProblem(problems, "$.transitions[2].action", "already has an action 'approve'");
+    }
+
+    [Fact]
+    public void Read_WhenTheOnlyAlternativeHasACondition_ReportsThatItNeedsAPlainOne()
+    {
+        var d = Valid();
+        Transition(d, 1)["when"] = JsonNode.Parse("""{ "displayName": "khi", "guards": [ { "guard": "requireData", "args": { "fields": { "x": "X" } } } ] }""");
+
+        AssertProblem(Problems(d), "$.transitions[1].when", "needs a later alternative without 'when'");
+    }
+
+    [Fact]
+    public void Read_WhenAlternativesDisagreeOnWhoMayAct_ReportsIt()
+    {
+        var d = WithAlternative(Valid());
+        Transition(d, 2)["roles"] = new JsonArray("Approver");
+
+        AssertProblem(Problems(d), "$.transitions[2]", "must agree on displayName, roles");
+    }
+
+    [Fact]
+    public void Read_WhenAConditionNamesAnUnknownGuard_ReportsItsPath()
+    {
+        var d = WithAlternative(Valid());
+        Transition(d, 1)["when"]!["guards"]![0]!["guard"] = "nope";
+
+        AssertProblem(Problems(d), "$.transitions[1].when.guards[0].guard", "unknown guard 'nope'");
+    }
+
     [Fact]
     public void Read_WhenADeadlineHasNoEscalation_ReportsIt()
     {
