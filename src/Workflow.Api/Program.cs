@@ -187,8 +187,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+// a dossier page takes a file as large as the API does (Attachments:MaxBytes)
+var attachmentUpload = new UploadSizeLimit(Workflow.Infrastructure.Files.AttachmentOptions.From(builder.Configuration).MaxRequestBytes);
 builder.Services.AddRazorPages(o =>
 {
+    foreach (var dossierPage in new[] { "/Proposals/Details", "/Disbursements/Details", "/Settlements/Details" })
+        o.Conventions.AddPageApplicationModelConvention(dossierPage, page => page.EndpointMetadata.Add(attachmentUpload));
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
     o.Conventions.AllowAnonymousToFolder("/Errors");
     // the forms that create or act carry an idempotency key; signing in and out and the account's own settings answer
