@@ -253,6 +253,43 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Upload_WhenTheClerkAttachesAContractToAPaymentAndTheTreasuryItsReceipt_EachStepJournalsTheFilesThePaymentHadThen()
+    {
+        using var s = new Session(fixture.Factory);
+        var id = await DraftAsync(s, "Mô hình nuôi lợn (thanh toán theo hợp đồng)");
+        await (await s.As(Clerk)).ActOkAsync("proposals", id, "submit");
+        await (await s.As(Finance)).ActOkAsync("proposals", id, "start-appraisal");
+        await (await s.As(Finance)).ActOkAsync("proposals", id, "appraise-pass", "Đủ điều kiện.");
+        await (await s.As("tk.chutich")).ActOkAsync("proposals", id, "approve", data: LifecycleApi.Decision("21/QĐ-UBND", "2026-03-02"));
+
+        var clerk = await s.As(Clerk);
+        var payment = await clerk.CreateDisbursementOkAsync(id, "Payment", 10_000_000);
+        var contract = Pdf("Hợp đồng cung ứng giống số 5/HĐ");
+        await UploadOkAsync(clerk, "disbursements", payment, "hop-dong-5.pdf", contract);
+        await clerk.ActOkAsync("disbursements", payment, "request");
+        await (await s.As("tk.kinhte2")).ActOkAsync("disbursements", payment, "approve");
+
+        // the treasury, which pays it now, adds its receipt; the clerk of another commune cannot read either
+        var treasury = await s.As("khobac.kv");
+        var receipt = Png(2026);
+        Assert.Equal("khobac.kv", (string?)(await UploadOkAsync(treasury, "disbursements", payment, "chung-tu.png", receipt))["attachedBy"]);
+        await treasury.ActOkAsync("disbursements", payment, "confirm-payment", data: LifecycleApi.TreasuryConfirmation("KB-2026-0042", "2026-03-02"));
+        using (var stranger = await (await s.As(OtherCommuneClerk)).GetAsync($"/api/attachments/{Sha256Of(receipt)}"))
+            await ProblemAssert.IsProblemAsync(stranger, HttpStatusCode.NotFound);
+
+        var history = (await clerk.GetJsonAsync($"/api/disbursements/{payment}/history")).AsArray();
+        string[] Files(string action) => history.Single(e => (string?)e!["action"] == action)!["data"]!["attachments"]!.AsArray().Select(h => (string)h!).ToArray();
+        Assert.Equal([Sha256Of(contract)], Files("request"));
+        Assert.Equal([Sha256Of(contract)], Files("approve"));
+        Assert.Equal([Sha256Of(contract), Sha256Of(receipt)], Files("confirm-payment"));
+        Assert.Equal("Treasury", (string?)history.Single(e => (string?)e!["action"] == "attach-file" && (string?)e["data"]!["sha256"] == Sha256Of(receipt))!["role"]);
+
+        // a paid payment is finished: no more files
+        using (var late = await UploadAsync(clerk, "disbursements", payment, "bo-sung.pdf", Pdf("bổ sung")))
+            await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task VerifyAttachments_WhenOneStoredFileIsAlteredAndAnotherDeleted_ReportsBothWithTheirDossiersUntilTheyAreUploadedAgain()
     {
         using var s = new Session(fixture.Factory);

@@ -72,7 +72,18 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
             await runtime.RecordChangeAsync(instanceId, DossierFile.AttachAction, actor, role,
                 JsonSerializer.SerializeToElement(new { sha256 = file.Sha256, fileName = file.FileName, contentType = file.ContentType, size = file.Size }),
                 cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && db.Database.CurrentTransaction is null)
+            {
+                // the same content sent twice at once: the other request attached it, so this one has nothing to add
+                db.ChangeTracker.Clear();
+                var attached = await db.DossierFiles.AsNoTracking()
+                    .SingleAsync(f => f.SubjectType == request.SubjectType && f.SubjectId == request.SubjectId && f.Sha256 == incoming.Sha256, cancellationToken);
+                return new FileAttached(AttachedFile.Of(attached), false);
+            }
             return new FileAttached(AttachedFile.Of(file), true);
         }
     }
