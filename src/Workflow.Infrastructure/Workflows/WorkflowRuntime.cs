@@ -243,13 +243,14 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// The action's data with the SHA-256 of every file the dossier has, in the order they were attached: the entry's
-    /// data hash, and so its seal, then covers what the decision relied on. Unchanged when the dossier has no files.
+    /// The action's data with the SHA-256 of every file the dossier has, sorted (a set, the same however and whenever the
+    /// files came): the entry's data hash, and so its seal, then covers what the decision relied on. Unchanged when the
+    /// dossier has no files.
     /// </summary>
     private async Task<JsonElement> WithFilesAsync(WorkflowInstance instance, JsonElement payload, CancellationToken ct)
     {
         var files = await db.DossierFiles.AsNoTracking().Where(f => f.SubjectType == instance.SubjectType && f.SubjectId == instance.SubjectId)
-            .OrderBy(f => f.AttachedAt).ThenBy(f => f.Sha256).Select(f => f.Sha256).ToListAsync(ct);
+            .Select(f => f.Sha256).OrderBy(f => f).ToListAsync(ct);
         if (files.Count == 0) return payload;
         var data = JsonNode.Parse(payload.GetRawText())!.AsObject();
         data[DossierFile.JournalKey] = new JsonArray(files.Select(f => (JsonNode)JsonValue.Create(f)).ToArray());

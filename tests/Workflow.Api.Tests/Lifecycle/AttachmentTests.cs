@@ -241,7 +241,7 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
         var history = (await clerk.GetJsonAsync($"/api/proposals/{id}/history")).AsArray();
         Assert.Equal(["start", "attach-file", "attach-file", "submit"], history.Select(e => (string)e!["action"]!));
         var submit = history[^1]!;
-        Assert.Equal([Sha256Of(request), Sha256Of(map)], submit["data"]!["attachments"]!.AsArray().Select(h => (string)h!));
+        Assert.Equal(new[] { Sha256Of(request), Sha256Of(map) }.Order(StringComparer.Ordinal), submit["data"]!["attachments"]!.AsArray().Select(h => (string)h!));
 
         // an action's own data may not claim to list them
         using (var claimed = await (await s.As(Finance)).ActAsync("proposals", id, "start-appraisal", data: new { attachments = new[] { Sha256Of(map) } }))
@@ -281,7 +281,7 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
         string[] Files(string action) => history.Single(e => (string?)e!["action"] == action)!["data"]!["attachments"]!.AsArray().Select(h => (string)h!).ToArray();
         Assert.Equal([Sha256Of(contract)], Files("request"));
         Assert.Equal([Sha256Of(contract)], Files("approve"));
-        Assert.Equal([Sha256Of(contract), Sha256Of(receipt)], Files("confirm-payment"));
+        Assert.Equal(new[] { Sha256Of(contract), Sha256Of(receipt) }.Order(StringComparer.Ordinal), Files("confirm-payment"));
         Assert.Equal("Treasury", (string?)history.Single(e => (string?)e!["action"] == "attach-file" && (string?)e["data"]!["sha256"] == Sha256Of(receipt))!["role"]);
 
         // a paid payment is finished: no more files
