@@ -66,10 +66,16 @@ public sealed class AttachmentAccess(WorkflowDbContext db, ProposalAccess propos
 }
 
 /// <summary>A file attached to a dossier, as the API and the pages show it.</summary>
+/// <param name="AttachedBy">The login name of who attached it.</param>
+/// <param name="AttachedByName">Their full name and position, as people read it.</param>
 /// <param name="DownloadUrl">Where the API serves its content (<c>GET /api/attachments/{sha256}</c>).</param>
 public sealed record AttachedFile(Guid Id, string SubjectType, Guid SubjectId, string Sha256, string FileName, string ContentType, long Size,
-    string AttachedBy, DateTimeOffset AttachedAt, string DownloadUrl)
+    string AttachedBy, string AttachedByName, DateTimeOffset AttachedAt, string DownloadUrl)
 {
-    public static AttachedFile Of(Domain.Files.DossierFile f) =>
-        new(f.Id, f.SubjectType, f.SubjectId, f.Sha256, f.FileName, f.ContentType, f.Size, f.AttachedBy, f.AttachedAt, $"/api/attachments/{f.Sha256}");
+    public static AttachedFile Of(Domain.Files.DossierFile f, IReadOnlyDictionary<string, string> people) =>
+        new(f.Id, f.SubjectType, f.SubjectId, f.Sha256, f.FileName, f.ContentType, f.Size, f.AttachedBy, people.GetValueOrDefault(f.AttachedBy, f.AttachedBy),
+            f.AttachedAt, $"/api/attachments/{f.Sha256}");
+
+    public static async Task<AttachedFile> OfAsync(Domain.Files.DossierFile f, WorkflowDbContext db, CancellationToken ct) =>
+        Of(f, await Workflows.History.PeopleNames.OfAsync(db, [f.AttachedBy], ct));
 }

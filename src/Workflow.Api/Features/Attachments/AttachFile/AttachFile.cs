@@ -62,7 +62,7 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
                 .SingleOrDefaultAsync(f => f.SubjectType == request.SubjectType && f.SubjectId == request.SubjectId && f.Sha256 == incoming.Sha256, cancellationToken);
             // the content is stored again all the same: an address whose file went missing or was altered is put right
             await incoming.KeepAsync(cancellationToken);
-            if (existing is not null) return new FileAttached(AttachedFile.Of(existing), false);
+            if (existing is not null) return new FileAttached(await AttachedFile.OfAsync(existing, db, cancellationToken), false);
 
             var kind = FileKinds.ByName(name)!;
             var actor = access.Actor;
@@ -82,9 +82,9 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
                 db.ChangeTracker.Clear();
                 var attached = await db.DossierFiles.AsNoTracking()
                     .SingleAsync(f => f.SubjectType == request.SubjectType && f.SubjectId == request.SubjectId && f.Sha256 == incoming.Sha256, cancellationToken);
-                return new FileAttached(AttachedFile.Of(attached), false);
+                return new FileAttached(await AttachedFile.OfAsync(attached, db, cancellationToken), false);
             }
-            return new FileAttached(AttachedFile.Of(file), true);
+            return new FileAttached(await AttachedFile.OfAsync(file, db, cancellationToken), true);
         }
     }
 }

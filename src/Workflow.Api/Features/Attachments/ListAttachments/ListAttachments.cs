@@ -22,7 +22,8 @@ public sealed class ListAttachmentsHandler(WorkflowDbContext db, AttachmentAcces
         var instanceId = await access.InstanceOfAsync(request.SubjectType, request.SubjectId, cancellationToken);
         var files = await db.DossierFiles.AsNoTracking().Where(f => f.SubjectType == request.SubjectType && f.SubjectId == request.SubjectId)
             .OrderBy(f => f.AttachedAt).ThenBy(f => f.Sha256).ToListAsync(cancellationToken);
-        return new DossierAttachments(files.Select(AttachedFile.Of).ToList(), await access.AttachingRoleAsync(instanceId, cancellationToken) is not null,
+        var people = await Workflows.History.PeopleNames.OfAsync(db, files.Select(f => f.AttachedBy), cancellationToken);
+        return new DossierAttachments(files.Select(f => AttachedFile.Of(f, people)).ToList(), await access.AttachingRoleAsync(instanceId, cancellationToken) is not null,
             options.MaxBytes, string.Join(",", FileKinds.All.SelectMany(k => k.Extensions)));
     }
 }
