@@ -60,12 +60,16 @@ public static class FileKinds
             yield return new(Field, $"Tệp «{name}» không thuộc loại được đính kèm: chỉ nhận PDF, ảnh PNG/JPEG, Word, Excel ({AllowedExtensions}).");
     }
 
+    /// <summary>What is wrong with the size alone: nothing in it, or more than the limit.</summary>
+    public static IReadOnlyList<Violation> CheckSize(string name, long size, long maxBytes) =>
+        size == 0 ? [new(Field, $"Tệp «{name}» rỗng (0 byte); chọn đúng tệp cần đính kèm.")]
+        : size > maxBytes ? [new(Field, $"Tệp «{name}» nặng {Megabytes(size)}, vượt giới hạn {Megabytes(maxBytes)} mỗi tệp.")]
+        : [];
+
     /// <summary>What is wrong with the content: empty, over the limit, or not what the name says.</summary>
-    public static IEnumerable<Violation> CheckContent(string name, long size, ReadOnlySpan<byte> header, long maxBytes)
+    public static IReadOnlyList<Violation> CheckContent(string name, long size, ReadOnlySpan<byte> header, long maxBytes)
     {
-        if (size == 0) return [new(Field, $"Tệp «{name}» rỗng (0 byte); chọn đúng tệp cần đính kèm.")];
-        if (size > maxBytes)
-            return [new(Field, $"Tệp «{name}» nặng {Megabytes(size)}, vượt giới hạn {Megabytes(maxBytes)} mỗi tệp.")];
+        if (CheckSize(name, size, maxBytes) is { Count: > 0 } sizeProblems) return sizeProblems;
         if (ByName(name) is { } kind && !header.StartsWith(kind.Signature))
             return [new(Field, $"Nội dung tệp «{name}» không phải {kind.Name} như đuôi tên tệp cho biết; tệp có thể bị đổi tên hoặc hỏng.")];
         return [];

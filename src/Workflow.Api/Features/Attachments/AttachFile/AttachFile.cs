@@ -3,7 +3,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Domain.Common;
 using Workflow.Domain.Files;
-using Workflow.Domain.Identity;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Files;
 using Workflow.Infrastructure.Persistence;
@@ -38,7 +37,7 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
             throw new ValidationFailedException(FileKinds.Field, "Chưa gửi tệp: gửi biểu mẫu multipart/form-data có tệp ở trường 'file'.");
         var name = FileKinds.CleanName(upload.FileName);
         var problems = FileKinds.CheckName(name).ToList();
-        if (problems.Count == 0) problems.AddRange(FileKinds.CheckContent(name, upload.Length, FileKinds.ByName(name)!.Signature, options.MaxBytes));
+        if (problems.Count == 0) problems.AddRange(FileKinds.CheckSize(name, upload.Length, options.MaxBytes));
         if (problems.Count > 0) throw new ValidationFailedException(problems);
 
         IncomingFile incoming;
@@ -50,7 +49,8 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
             }
             catch (FileTooLargeException)
             {
-                throw new ValidationFailedException(FileKinds.CheckContent(name, options.MaxBytes + 1, [], options.MaxBytes).ToList());
+                // more came than the form declared
+                throw new ValidationFailedException(FileKinds.Field, $"Tệp «{name}» vượt giới hạn {FileKinds.Megabytes(options.MaxBytes)} mỗi tệp.");
             }
         }
         await using (incoming)
