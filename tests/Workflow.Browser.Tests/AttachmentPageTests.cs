@@ -12,7 +12,7 @@ namespace Workflow.Browser.Tests;
 public sealed class AttachmentPageTests(AppServer app, BrowserFixture browser) : SignedInTest(app, browser)
 {
     [Fact]
-    public async Task A_clerk_uploads_a_pdf_on_a_proposal_sees_it_listed_with_its_hash_and_downloads_the_same_file()
+    public async Task A_clerk_uploads_a_pdf_on_a_proposal_sees_it_listed_with_its_hash_and_downloads_the_same_file_and_a_20_MB_scan_passes()
     {
         var clerk = await SignedInAsync("nongnghiep");
         var id = await SeededPlan.CreateDraftAsync(clerk, "Mô hình nuôi bò (kèm tờ trình)");
@@ -44,6 +44,15 @@ public sealed class AttachmentPageTests(AppServer app, BrowserFixture browser) :
         await Ui.SubmitAsync(clerk, clerk.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }));
         await Expect(clerk.Locator(".field-error[data-path='file']")).ToContainTextAsync("không phải PNG");
         await Expect(clerk.Locator("#attachments tbody tr")).ToHaveCountAsync(1);
+
+        // a scan at the limit, 20 MB, passes the real server's request limits
+        var scan = new byte[20 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(scan);
+        await clerk.GetByLabel(new System.Text.RegularExpressions.Regex("^Tải tệp lên")).SetInputFilesAsync(
+            new FilePayload { Name = "ban-scan.pdf", MimeType = "application/pdf", Buffer = scan });
+        await Ui.SubmitAsync(clerk, clerk.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }));
+        await Ui.ExpectFlashAsync(clerk, "Đã đính kèm tệp ban-scan.pdf.");
+        await Expect(clerk.Locator("#attachments tbody tr").Filter(new() { HasText = "ban-scan.pdf" }).Locator("td").Nth(2)).ToHaveTextAsync("20 MB");
         AssertNoBrowserProblems();
     }
 }

@@ -290,6 +290,27 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Edit_WhenADocumentWasNamedByHandBeforeUploadsAndTheEditLeavesTheListOut_KeepsItReadable()
+    {
+        using var s = new Session(fixture.Factory);
+        var clerk = await s.As(Clerk);
+        var line = await CommuneStoryTests.LineAsync(clerk, "DA3.1");
+        var body = CommuneStoryTests.Model(line, 10_000_000, "Mô hình cũ (tài liệu ghi tay)");
+        var typed = new string('c', 64);
+        body["attachments"] = new JsonArray(new JsonObject { ["name"] = "Tờ trình số 3 (bản giấy)", ["sha256"] = typed });
+        var id = await clerk.CreateProposalOkAsync(body);
+
+        // the page's form no longer sends the list: an edit without it changes the content, not the typed documents
+        body.Remove("attachments");
+        body["title"] = "Mô hình cũ (tài liệu ghi tay), đã sửa";
+        using (var edited = await clerk.PutAsync($"/api/proposals/{id}", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"))) await edited.ExpectAsync(HttpStatusCode.OK);
+        var proposal = await clerk.GetProposalAsync(id);
+        Assert.Equal("Mô hình cũ (tài liệu ghi tay), đã sửa", (string?)proposal["title"]);
+        Assert.Equal(typed, (string?)proposal["attachments"]![0]!["sha256"]);
+        Assert.Equal("Tờ trình số 3 (bản giấy)", (string?)proposal["attachments"]![0]!["name"]);
+    }
+
+    [Fact]
     public async Task VerifyAttachments_WhenOneStoredFileIsAlteredAndAnotherDeleted_ReportsBothWithTheirDossiersUntilTheyAreUploadedAgain()
     {
         using var s = new Session(fixture.Factory);
