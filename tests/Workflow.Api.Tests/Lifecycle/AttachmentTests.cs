@@ -253,7 +253,7 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Upload_WhenTheClerkAttachesAContractToAPaymentAndTheTreasuryItsReceipt_EachStepJournalsTheFilesThePaymentHadThen()
+    public async Task Upload_WhenTheClerkAttachesAContractToAPaymentAndTheTreasuryItsReceipt_EachStepJournalsTheFilesThePaymentHadThenAndTheSettlementTakesItsOwn()
     {
         using var s = new Session(fixture.Factory);
         var id = await DraftAsync(s, "Mô hình nuôi lợn (thanh toán theo hợp đồng)");
@@ -287,6 +287,20 @@ public sealed class AttachmentTests(AttachmentFixture fixture) : IClassFixture<A
         // a paid payment is finished: no more files
         using (var late = await UploadAsync(clerk, "disbursements", payment, "bo-sung.pdf", Pdf("bổ sung")))
             await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Forbidden);
+
+        // the settlement takes the acceptance record, seen as its proposal is
+        var cash = (await clerk.GetDisbursementAsync(payment))["cash"]!.AsObject();
+        var body = LifecycleApi.SettlementBody(0, 0, 0, reachedNearPoor: 5, reachedTotal: 10);
+        body["acceptedOn"] = "2026-03-02";
+        body["actualCost"] = new JsonObject(cash.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create((long)c.Value!))));
+        var settlement = await clerk.OpenSettlementOkAsync(id, body);
+        var record = Pdf("Biên bản nghiệm thu");
+        await UploadOkAsync(clerk, "settlements", settlement, "bien-ban-nghiem-thu.pdf", record);
+        Assert.Equal(["bien-ban-nghiem-thu.pdf"], (await (await s.As(Finance)).GetJsonAsync($"/api/settlements/{settlement}/attachments"))["files"]!.AsArray().Select(f => (string)f!["fileName"]!));
+        using (var stranger = await (await s.As(OtherCommuneFinance)).GetAsync($"/api/settlements/{settlement}/attachments"))
+            await ProblemAssert.IsProblemAsync(stranger, HttpStatusCode.NotFound);
+        using (var unknownKind = await UploadAsync(clerk, "contracts", settlement, "x.pdf", record))
+            await ProblemAssert.IsProblemAsync(unknownKind, HttpStatusCode.NotFound);
     }
 
     [Fact]
