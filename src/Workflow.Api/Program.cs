@@ -27,7 +27,7 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 if (command.Name == HostCommand.ValidateWorkflows)
     return ValidateWorkflowsCommand.Run(command.Argument, builder.Configuration);
 // the journal commands print JSON to keep or pipe: the log goes to standard error
-if (command.Name == HostCommand.Journal)
+if (command.Name is HostCommand.Journal or HostCommand.VerifyAttachments)
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 // first, so the schema and definitions are in place before any other background service starts
@@ -44,6 +44,7 @@ builder.Services.AddScoped<InstanceAccess>();
 builder.Services.AddScoped<CallerActions>();
 builder.Services.AddScoped<ProposalAccess>();
 builder.Services.AddScoped<SubjectInstances>();
+builder.Services.AddScoped<Workflow.Api.Features.Attachments.AttachmentAccess>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminScope>();
 builder.Services.AddScoped<Workflow.Api.Features.Admin.AdminJournal>();
@@ -186,8 +187,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+// a dossier page takes a file as large as the API does (Attachments:MaxBytes)
+var attachmentUpload = new UploadSizeLimit(Workflow.Infrastructure.Files.AttachmentOptions.From(builder.Configuration).MaxRequestBytes);
 builder.Services.AddRazorPages(o =>
 {
+    foreach (var dossierPage in new[] { "/Proposals/Details", "/Disbursements/Details", "/Settlements/Details" })
+        o.Conventions.AddPageApplicationModelConvention(dossierPage, page => page.EndpointMetadata.Add(attachmentUpload));
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
     o.Conventions.AllowAnonymousToFolder("/Errors");
     // the forms that create or act carry an idempotency key; signing in and out and the account's own settings answer
@@ -244,6 +249,8 @@ if (command.Name == HostCommand.CreateAdmin)
     return await CreateAdminCommand.RunAsync(app.Services, command.Argument, Console.In, Console.Out, Console.Error);
 if (command.Name == HostCommand.Backup)
     return await BackupCommand.RunAsync(app.Services, command.Argument, Console.Out, Console.Error);
+if (command.Name == HostCommand.VerifyAttachments)
+    return await VerifyAttachmentsCommand.RunAsync(app.Services, Console.Out, Console.Error);
 if (command.Name == HostCommand.Journal)
     return await JournalCommand.RunAsync(app.Services, command.Argument, command.CheckpointFile, Console.Out, Console.Error);
 
@@ -284,6 +291,7 @@ api.MapPlanEndpoints();
 api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();
 api.MapLifecycleEndpoints();
+api.MapAttachmentEndpoints();
 api.MapReportEndpoints();
 api.MapAdminEndpoints();
 

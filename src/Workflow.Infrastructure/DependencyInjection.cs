@@ -37,6 +37,11 @@ public static class DependencyInjection
         services.AddSingleton<Catalogues.ProgrammeCatalogues>();
         services.AddScoped<Catalogues.CatalogueRegistration>();
 
+        // the files attached to dossiers, kept by content address beside the database (docs/operations.md)
+        services.AddSingleton(Files.AttachmentOptions.From(configuration));
+        services.AddSingleton<Files.FileStore>();
+        services.AddScoped<Files.AttachmentAuditor>();
+
         services.AddWorkflowRuntime(configuration);
         services.AddMessaging(configuration);
         services.AddSingleton(Idempotency.IdempotencyOptions.From(configuration));

@@ -5,7 +5,8 @@ namespace Workflow.Api.Common;
 /// <c>migrate</c> (apply migrations and exit), <c>validate-workflows [folder]</c> (check the definitions and exit),
 /// <c>create-admin userName</c> (the first national administrator; <see cref="CreateAdminCommand"/>),
 /// <c>journal checkpoint</c> and <c>journal verify [--checkpoint file]</c> (<see cref="JournalCommand"/>),
-/// <c>backup file</c> (SQLite's online backup; <see cref="BackupCommand"/>)
+/// <c>backup file</c> (SQLite's online backup; <see cref="BackupCommand"/>),
+/// <c>verify-attachments</c> (re-hash every attached file; <see cref="VerifyAttachmentsCommand"/>)
 /// and <c>--seed-demo</c> (demo organisation outside Development).
 /// </summary>
 public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, string[] HostArgs)
@@ -15,10 +16,11 @@ public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, 
     public const string CreateAdmin = "create-admin";
     public const string Journal = "journal";
     public const string Backup = "backup";
+    public const string VerifyAttachments = "verify-attachments";
 
     private const string CheckpointOption = "--checkpoint";
 
-    private static readonly string[] Verbs = [Migrate, ValidateWorkflows, CreateAdmin, Journal, Backup];
+    private static readonly string[] Verbs = [Migrate, ValidateWorkflows, CreateAdmin, Journal, Backup, VerifyAttachments];
 
     /// <summary>The checkpoint file <c>journal verify</c> holds the journal against (<c>--checkpoint file</c>).</summary>
     public string? CheckpointFile { get; init; }

@@ -70,12 +70,21 @@ public static class Fmt
         "treasuryReference" => "Số chứng từ kho bạc",
         "paidOn" => "Ngày thanh toán",
         "stateSupport" => "Kinh phí ngân sách hỗ trợ sau điều chỉnh (đồng)",
+        "fileName" => "Tệp",
+        "contentType" => "Loại tệp",
+        "size" => "Dung lượng (byte)",
+        "sha256" => "SHA-256",
+        Domain.Files.DossierFile.JournalKey => "Tệp đính kèm lúc đó (SHA-256)",
         _ => field,
     };
 
     /// <summary>An action's data as officials write it: dates dd/MM/yyyy, the rest as entered.</summary>
     public static string DataValue(string field, string value) =>
         IsDateField(field) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date) : value;
+
+    /// <summary>What kind of file a media type is, as the attachment list shows it ("PDF", "Word", …).</summary>
+    public static string FileKind(string contentType) =>
+        Domain.Files.FileKinds.All.FirstOrDefault(k => k.ContentType == contentType)?.Name ?? contentType;
 
     public static bool IsDateField(string field) => field.EndsWith("Date", StringComparison.Ordinal) || field.EndsWith("On", StringComparison.Ordinal);
 }

@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Workflow.Api.Features.Attachments.AttachFile;
+using Workflow.Api.Features.Attachments.ListAttachments;
 using Workflow.Api.Features.Proposals.ProposalAction;
 using Workflow.Api.Features.Workflows.GetInstance;
 
 namespace Workflow.Api.Pages;
 
-/// <summary>A page showing a proposal, disbursement or settlement: its actions are buttons, posted back here.</summary>
+/// <summary>A page showing a proposal, disbursement or settlement: its actions are buttons, posted back here, and its files are listed and uploaded here.</summary>
 public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediator)
 {
     protected abstract string SubjectType { get; }
@@ -15,19 +17,41 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
 
     public abstract IReadOnlyList<ActionView> Actions { get; }
 
+    /// <summary>The dossier's files and whether the caller may attach one.</summary>
+    public DossierAttachments Attachments { get; private set; } = new([], false, 0, "");
+
     [BindProperty] public string? ActionName { get; set; }
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public Dictionary<string, string?> Data { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
+        await LoadPageAsync(id, ct);
+        return Page();
+    }
+
+    private async Task LoadPageAsync(Guid id, CancellationToken ct)
+    {
         await LoadAsync(id, ct);
+        Attachments = await Mediator.Send(new ListAttachmentsQuery(SubjectType, id), ct);
+    }
+
+    /// <summary>The upload form: the same command as <c>POST /api/{subjects}/{id}/attachments</c>; a refusal is shown at the file field.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        FileAttached? attached = null;
+        if (await TryAsync(async () => attached = await Mediator.Send(new AttachFileCommand(SubjectType, id, file), ct)))
+        {
+            Flash = attached!.Created ? $"Đã đính kèm tệp {attached.File.FileName}." : $"Hồ sơ đã có tệp với đúng nội dung này ({attached.File.FileName}); không thêm lần nữa.";
+            return Redirect(Request.Path);
+        }
+        await LoadPageAsync(id, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostActAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
+        await LoadPageAsync(id, ct);
         var action = Actions.FirstOrDefault(a => a.Action == ActionName);
         if (action is null)
         {
@@ -41,7 +65,7 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Flash = $"Đã thực hiện: {action.DisplayName}.";
             return Redirect(Request.Path);
         }
-        await LoadAsync(id, ct);
+        await LoadPageAsync(id, ct);
         return Page();
     }
 }

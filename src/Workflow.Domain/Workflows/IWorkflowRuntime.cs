@@ -30,6 +30,13 @@ public interface IWorkflowRuntime
     /// moves a second instance (a settlement's approval settles its proposal) in the first one's transaction.
     /// </summary>
     Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct);
+
+    /// <summary>
+    /// Journals a change a person made to the dossier without moving it (a file attached): an entry from its state to
+    /// the same state, in <paramref name="role"/>, with <paramref name="data"/>. Left in the caller's unit of work, to be
+    /// saved with the change; a firing on the same dossier meanwhile makes one of the two fail (409).
+    /// </summary>
+    Task RecordChangeAsync(Guid instanceId, string action, Actor actor, string role, JsonElement data, CancellationToken ct);
 }
 
 public sealed record FireResult(Guid InstanceId, string From, string Action, string To, int Revision);

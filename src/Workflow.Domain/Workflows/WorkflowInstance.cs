@@ -53,6 +53,17 @@ public sealed class WorkflowInstance
         return instance;
     }
 
+    /// <summary>
+    /// A person changed the dossier without moving it (a file attached): the revision rises, so the change has its own
+    /// place in the journal and a firing that read the dossier before it cannot commit over it.
+    /// </summary>
+    public void RecordChange(DateTimeOffset now)
+    {
+        if (IsCompleted) throw new InvalidOperationException($"Instance {Id} is completed; it takes no more changes.");
+        Revision++;
+        UpdatedAt = now;
+    }
+
     public void MoveTo(StateDefinition state, DateTimeOffset now)
     {
         State = state.Name;

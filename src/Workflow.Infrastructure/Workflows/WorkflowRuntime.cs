@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Domain.Files;
 using Microsoft.Extensions.Logging;
 using Workflow.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -206,6 +208,8 @@ public sealed class WorkflowRuntime(
         var payload = data is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } d ? d : EmptyObject;
         if (payload.ValueKind != JsonValueKind.Object)
             input.Add(new("data", "Dữ liệu kèm thao tác phải là một đối tượng JSON { … }."));
+        else if (payload.TryGetProperty(DossierFile.JournalKey, out _))
+            input.Add(new($"data.{DossierFile.JournalKey}", "Hệ thống tự ghi các tệp đính kèm của hồ sơ vào nhật ký; không gửi trường này kèm thao tác."));
         if (input.Count > 0) throw new ValidationFailedException(input);
 
         var context = await ChooseAsync(definition.Alternatives(instance.State, action),
@@ -232,7 +236,7 @@ public sealed class WorkflowRuntime(
         instance.MoveTo(to, now);
         // sealed with the journal key when the unit of work is saved (Audit/EntrySealer), over the state every effect left
         db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
-            CanonicalJson.Serialize(payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
+            CanonicalJson.Serialize(await WithFilesAsync(instance, payload, ct)), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
         OpenTask(instance, to, parts, to.Task is null ? null : await PolicyAsync(instance, now, ct), now);
         foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
@@ -258,6 +262,35 @@ public sealed class WorkflowRuntime(
             if (holds) return context;
         }
         throw new InvalidOperationException($"'{alternatives[0].Action}' from '{alternatives[0].From}' has no alternative without a condition.");
+    }
+
+    /// <summary>
+    /// The action's data with the SHA-256 of every file the dossier has, sorted (a set, the same however and whenever the
+    /// files came): the entry's data hash, and so its seal, then covers what the decision relied on. Unchanged when the
+    /// dossier has no files.
+    /// </summary>
+    private async Task<JsonElement> WithFilesAsync(WorkflowInstance instance, JsonElement payload, CancellationToken ct)
+    {
+        var files = await db.DossierFiles.AsNoTracking().Where(f => f.SubjectType == instance.SubjectType && f.SubjectId == instance.SubjectId)
+            .Select(f => f.Sha256).OrderBy(f => f).ToListAsync(ct);
+        if (files.Count == 0) return payload;
+        var data = JsonNode.Parse(payload.GetRawText())!.AsObject();
+        data[DossierFile.JournalKey] = new JsonArray(files.Select(f => (JsonNode)JsonValue.Create(f)).ToArray());
+        return JsonSerializer.SerializeToElement(data);
+    }
+
+    public async Task RecordChangeAsync(Guid instanceId, string action, Actor actor, string role, JsonElement data, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ quy trình {instanceId}.");
+        if (instance.IsCompleted)
+            throw new ConflictException("Hồ sơ đã kết thúc; không thay đổi được nữa.", "workflow.completed");
+        var last = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderByDescending(e => e.Sequence)
+            .Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        instance.RecordChange(now);
+        db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, instance.State, action, instance.State, null,
+            CanonicalJson.Serialize(data), last ?? JournalEntry.Genesis));
     }
 
     /// <summary>Who administration assigned to the instance's unit today (Vietnam): where its tasks land and who may act.</summary>

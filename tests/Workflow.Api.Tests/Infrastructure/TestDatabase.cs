@@ -24,9 +24,13 @@ public sealed class TestDatabase : IDisposable
 
     private readonly string _name;
 
+    /// <summary>The folder this database's attached files are kept in (<c>Attachments:Root</c>), gone with the database.</summary>
+    public string AttachmentsRoot { get; }
+
     private TestDatabase(string purpose, bool create)
     {
         var id = Guid.NewGuid().ToString("N");
+        AttachmentsRoot = Path.Combine(Path.GetTempPath(), $"workflow-{purpose}-{id}-attachments");
         if (OnPostgres)
         {
             // a PostgreSQL name has at most 63 bytes: the purpose is cut, the unique part never
@@ -51,7 +55,7 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>The settings that point the program at this database (host settings or <c>UseSetting</c>).</summary>
     public IEnumerable<(string Key, string Value)> Settings =>
-        [("Database:Provider", Provider.ToString()), ("Database:ConnectionString", ConnectionString)];
+        [("Database:Provider", Provider.ToString()), ("Database:ConnectionString", ConnectionString), ("Attachments:Root", AttachmentsRoot)];
 
     /// <summary>The same as environment variables, for the program started as a process.</summary>
     public Dictionary<string, string> Environment(params (string Key, string Value)[] more)
@@ -99,6 +103,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (Directory.Exists(AttachmentsRoot)) Directory.Delete(AttachmentsRoot, recursive: true);
         ClosePooledConnections();
         if (OnPostgres)
         {

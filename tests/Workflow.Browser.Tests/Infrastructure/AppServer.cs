@@ -17,6 +17,9 @@ public sealed class AppServer : IAsyncLifetime
     private readonly object _gate = new();
     private readonly StringBuilder _output = new();
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"workflow-browser-{Guid.NewGuid():N}.db");
+
+    /// <summary>The folder the app keeps attached files in, gone with the database.</summary>
+    public string AttachmentsRoot => _database + "-attachments";
     private Process? _process;
 
     /// <summary>Like <c>http://127.0.0.1:41234</c>, no trailing slash.</summary>
@@ -58,6 +61,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = BaseUrl;
         start.Environment["ASPNETCORE_CONTENTROOT"] = projectDir;
         start.Environment["Database__ConnectionString"] = $"Data Source={_database}";
+        start.Environment["Attachments__Root"] = AttachmentsRoot;
         start.Environment["Auth__Jwt__SigningKey"] = "browser-tests-signing-key-0123456789-abcdefghij";
         start.Environment["Audit__JournalKey"] = "browser-tests-journal-key-0123456789-abcdefghij";
         start.Environment["Seed__Demo"] = "true";
@@ -137,6 +141,9 @@ public sealed class AppServer : IAsyncLifetime
         {
             // the log is a convenience only
         }
+        try { if (Directory.Exists(AttachmentsRoot)) Directory.Delete(AttachmentsRoot, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _database + "-journal" })
         {
             try { File.Delete(file); }

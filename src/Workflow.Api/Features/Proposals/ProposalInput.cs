@@ -7,6 +7,10 @@ using Workflow.Domain.Proposals;
 namespace Workflow.Api.Features.Proposals;
 
 /// <summary>The proposal form, as clients send it for create and edit. Amounts in đồng.</summary>
+/// <param name="Attachments">
+/// Documents named by hand with their SHA-256, as before files could be uploaded; kept for older clients. Files are
+/// attached with <c>POST /api/proposals/{id}/attachments</c>. On edit, null keeps the list the proposal has.
+/// </param>
 public sealed record ProposalInput(
     Guid? PlanLineId, string? Title, string? Kind, string? ActivityType, string? AreaType, IReadOnlyList<string>? Communes,
     DateOnly? StartDate, DateOnly? EndDate, long? TotalCost, long? StateSupport, Dictionary<string, long>? Split,

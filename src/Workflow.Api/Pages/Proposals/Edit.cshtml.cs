@@ -134,15 +134,14 @@ public sealed class ProposalForm
     public int Disabled { get; set; }
     public int TotalParticipants { get; set; }
     public long? ContractValue { get; set; }
-    public string? AttachmentName { get; set; }
-    public string? AttachmentSha256 { get; set; }
 
     public ProposalInput ToInput(Guid? lineId) => new(
         lineId, Title, Kind, string.IsNullOrEmpty(ActivityType) ? null : ActivityType, AreaType, Communes, StartDate, EndDate, TotalCost, StateSupport,
         SplitByHand ? new Dictionary<string, long> { ["Central"] = Central, ["Provincial"] = Provincial, ["District"] = District, ["Commune"] = Commune } : null,
         new CounterpartInput(Cash, Labour, InKind),
         new BeneficiariesInput(Poor, NearPoor, NewlyEscaped, EthnicMinority, Disabled, TotalParticipants),
-        string.IsNullOrWhiteSpace(AttachmentName) && string.IsNullOrWhiteSpace(AttachmentSha256) ? [] : [new AttachmentInput(AttachmentName, AttachmentSha256)],
+        // files are uploaded on the proposal's page; documents named by hand before that stay as they are
+        null,
         ContractValue);
 
     public static ProposalForm From(ProposalDetail p) => new()
@@ -153,7 +152,6 @@ public sealed class ProposalForm
         Cash = p.Counterpart.Cash, Labour = p.Counterpart.Labour, InKind = p.Counterpart.InKind,
         Poor = p.Beneficiaries.Poor, NearPoor = p.Beneficiaries.NearPoor, NewlyEscaped = p.Beneficiaries.NewlyEscaped, EthnicMinority = p.Beneficiaries.EthnicMinority,
         Disabled = p.Beneficiaries.Disabled, TotalParticipants = p.Beneficiaries.TotalParticipants, ContractValue = p.ContractValue,
-        AttachmentName = p.Attachments.FirstOrDefault()?.Name, AttachmentSha256 = p.Attachments.FirstOrDefault()?.Sha256,
     };
 
     public static string DateValue(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -459,6 +459,55 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("disbursements", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Files.DossierFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("dossier_files", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Ledger.BudgetBalance", b =>
                 {
                     b.Property<long>("Id")

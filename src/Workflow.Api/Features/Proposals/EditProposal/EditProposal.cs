@@ -33,6 +33,8 @@ public sealed class EditProposalHandler(WorkflowDbContext db, ProposalAccess acc
 
         var line = await db.PlanLines.AsNoTracking().SingleAsync(l => l.Id == proposal.PlanLineId, cancellationToken);
         var content = request.Input.ToContent();
+        // documents named by hand (before files were uploaded) are kept when the edit does not list them: the page no longer does
+        if (request.Input.Attachments is null) content = content with { Attachments = proposal.Attachments };
         var (split, byHand) = ProposalSplit.Resolve(content, line);
         proposal.Edit(content, split, byHand, state, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken); // two editors of one revision: the second gets 409

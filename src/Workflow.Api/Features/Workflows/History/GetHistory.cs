@@ -34,7 +34,7 @@ public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog ca
         return entries.Select(e => new HistoryEntry(
             e.Sequence, e.At, e.ActorName, people.GetValueOrDefault(e.ActorName, e.ActorName), e.Role, e.AgencyCode,
             e.FromState, e.FromState is null ? null : definition.FindState(e.FromState)?.DisplayName,
-            e.Action, e.Action == Domain.Opening.OpeningPosition.Action ? "Số dư đầu kỳ" : e.FromState is null ? "Khởi tạo" : definition.Find(e.FromState, e.Action)?.DisplayName ?? e.Action,
+            e.Action, e.Action == Domain.Opening.OpeningPosition.Action ? "Số dư đầu kỳ" : e.Action == Domain.Files.DossierFile.AttachAction ? "Đính kèm tệp" : e.FromState is null ? "Khởi tạo" : definition.Find(e.FromState, e.Action)?.DisplayName ?? e.Action,
             e.ToState, definition.FindState(e.ToState)?.DisplayName ?? e.ToState,
             e.Comment, JsonDocument.Parse(e.Data).RootElement.Clone(), e.DataHash, e.Hash)).ToList();
     }
