@@ -175,13 +175,13 @@ public static class AdminEndpoints
         users.MapPut("/{id:guid}", async (Guid id, UpdateUserRequest? body, IMediator m, CancellationToken ct) =>
             {
                 var request = body ?? throw NoBody();
-                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles), ct));
+                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles, request.Email), ct));
             })
             .WithName("updateAdminUser")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Đổi họ tên, chức vụ, cơ quan, vai trò; các phiên đăng nhập của người đó kết thúc.");
+            .WithSummary("Đổi họ tên, chức vụ, cơ quan, vai trò, địa chỉ thư điện tử (nhận thông báo qua e-mail); các phiên đăng nhập của người đó kết thúc.");
         users.MapPost("/{id:guid}/disable", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new SetUserActiveCommand(id, false), ct)))
             .WithName("disableAdminUser")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -268,5 +268,5 @@ public static class AdminEndpoints
     }
 
     /// <summary>The body of <c>PUT /api/admin/users/{id}</c>.</summary>
-    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles);
+    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null);
 }
