@@ -14,12 +14,8 @@ public static class NoticeText
     public static string Date(DateTimeOffset moment) =>
         moment.ToOffset(WorkingCalendar.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>"Thẩm định đề xuất: ĐX-2026-0001" — the task or event, then the dossier's code.</summary>
-    public static string Title(string what, DossierSummary? dossier)
-    {
-        var title = dossier is null ? what : $"{what}: {dossier.Code}";
-        return title.Length <= 256 ? title : title[..256];
-    }
+    /// <summary>The task or event ("Tiếp nhận đề xuất để thẩm định"): the dossier is named in the body, the code beside the title.</summary>
+    public static string Title(string what) => Cut(what, 256);
 
     /// <summary>"Đề xuất ĐX-2026-0001 «Mô hình trồng cây ăn quả», số tiền 92.000.000 đồng"; the kind alone when the dossier is unknown.</summary>
     public static string Dossier(DossierSummary? dossier, string subjectType) =>
@@ -40,9 +36,9 @@ public static class NoticeText
 
     public static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    /// <summary>The e-mail's subject: the notice's title and what the dossier is.</summary>
+    /// <summary>The e-mail's subject: the notice's title, the dossier's code and what the dossier is ("Tiếp nhận đề xuất để thẩm định: ĐX-2026-0001 — Mô hình …").</summary>
     public static string MailSubject(Notification notice) =>
-        Cut(notice.SubjectTitle is { } title ? $"{notice.Title} — {title}" : notice.Title, 500);
+        Cut(notice.Title + (notice.SubjectCode is { } code ? $": {code}" : "") + (notice.SubjectTitle is { } title ? $" — {title}" : ""), 500);
 
     /// <summary>The e-mail's text: greeting, the notice, the dossier's facts one per line, the link, and who sent it.</summary>
     public static string MailBody(Notification notice, string recipientName, string? deadline, string link)

@@ -30,7 +30,7 @@ public sealed class NotificationConsumer(WorkflowDbContext db, WorkingCalendar c
             var deadline = m.DueAt is { } due ? NoticeText.Deadline(due, today, calendar) : null;
             var body = $"{NoticeText.Dossier(dossier, m.SubjectType)}, đang chờ bạn xử lý (trạng thái: {m.StateName})."
                        + (deadline is null ? "" : $" Hạn xử lý: {deadline}.");
-            return new Notice(NoticeText.Title(m.Title, dossier), body, m.DueAt, m.TaskId, deadline);
+            return new Notice(NoticeText.Title(m.Title), body, m.DueAt, m.TaskId, deadline);
         }, context.CancellationToken);
     }
 
@@ -41,7 +41,7 @@ public sealed class NotificationConsumer(WorkflowDbContext db, WorkingCalendar c
         {
             var deadline = NoticeText.Deadline(m.DueAt, today, calendar);
             var body = $"{NoticeText.Dossier(dossier, m.SubjectType)}, đã quá hạn xử lý ở trạng thái '{m.StateName}' (hạn {deadline}).";
-            return new Notice(NoticeText.Title($"Quá hạn: {m.Title}", dossier), body, m.DueAt, m.TaskId, deadline);
+            return new Notice(NoticeText.Title($"Quá hạn: {m.Title}"), body, m.DueAt, m.TaskId, deadline);
         }, context.CancellationToken);
     }
 
@@ -49,7 +49,7 @@ public sealed class NotificationConsumer(WorkflowDbContext db, WorkingCalendar c
     {
         var m = context.Message;
         return NotifyAsync(context.MessageId, m.Roles, m.UnitCode, m.AgencyCode, m.SubjectType, m.SubjectId, m.InstanceId, (dossier, _) =>
-            new Notice(NoticeText.Title("Thông báo", dossier), $"{m.Message.TrimEnd()} {NoticeText.Dossier(dossier, m.SubjectType)}.", null, null, null),
+            new Notice(NoticeText.Title($"Thông báo: {Dossiers.KindOf(m.SubjectType)}"), $"{m.Message.TrimEnd()} {NoticeText.Dossier(dossier, m.SubjectType)}.", null, null, null),
             context.CancellationToken);
     }
 

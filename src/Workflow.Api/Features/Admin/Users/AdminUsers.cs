@@ -91,6 +91,13 @@ public sealed class AdminUsers(WorkflowDbContext db, UserManager<User> users, Ad
         sessions.Forget(user.Id);
     }
 
+    /// <summary>Saves a change that leaves the person's sessions as they are (their e-mail address).</summary>
+    public async Task SaveAsync(User user)
+    {
+        var result = await users.UpdateAsync(user); // saves the user and the journal entry together
+        if (!result.Succeeded) throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)), "user.update");
+    }
+
     public void ForgetSessions(Guid userId) => sessions.Forget(userId);
 
     /// <summary>A one-time password: 16 characters from an alphabet without look-alikes, from a cryptographic generator.</summary>

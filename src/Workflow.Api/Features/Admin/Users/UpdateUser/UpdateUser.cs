@@ -35,7 +35,10 @@ public sealed class UpdateUserHandler(AdminUsers admin, AdminJournal journal) : 
         if (after with { Roles = before.Roles } == before && after.Roles.SequenceEqual(before.Roles)) return before;
 
         journal.Record(AdminObjectTypes.User, user.Id.ToString(), user.UnitCode, "update", before, after);
-        await admin.SaveEndingSessionsAsync(user);
+        // a new address changes nothing the person may do: their sessions go on
+        var addressOnly = after with { Roles = before.Roles, Email = before.Email } == before && after.Roles.SequenceEqual(before.Roles);
+        if (addressOnly) await admin.SaveAsync(user);
+        else await admin.SaveEndingSessionsAsync(user);
         return after;
     }
 }
