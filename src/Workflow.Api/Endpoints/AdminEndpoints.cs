@@ -254,7 +254,8 @@ public static class AdminEndpoints
     private static ValidationFailedException NoBody() => new("$", "Chưa gửi nội dung: cần một đối tượng JSON.");
 
     /// <summary>An ISO 8601 moment, or a date meaning that day in Vietnam: its first moment for <c>from</c>, its last for <c>to</c>.</summary>
-    private static DateTimeOffset? Moment(string? value, string name, bool endOfDay)
+    /// <summary>A journal filter's bound: a day (yyyy-MM-dd, in Vietnam; its last moment for the end of a range) or an ISO 8601 moment.</summary>
+    internal static DateTimeOffset? Moment(string? value, string name, bool endOfDay)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

@@ -31,6 +31,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.HasIndex(i => new { i.SubjectType, i.SubjectId }).IsUnique();
         b.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion });
         b.Property(i => i.UnitCode).HasMaxLength(64).IsRequired();
+        // the journal viewer keeps to the reader's units
+        b.HasIndex(i => i.UnitCode);
         b.Property(i => i.ParentUnitCode).HasMaxLength(64);
         b.Property(i => i.AgencyCode).HasMaxLength(64).IsRequired();
         b.Property(i => i.State).HasMaxLength(64).IsRequired();
@@ -78,6 +80,9 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         // one entry per revision: a second writer of the same step cannot append
         b.HasIndex(e => new { e.InstanceId, e.Sequence }).IsUnique();
         b.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        // the journal viewer reads newest first, and by person
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.ActorName, e.At });
         b.Property(e => e.SubjectType).HasMaxLength(64).IsRequired();
         b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
         b.Property(e => e.Role).HasMaxLength(32).IsRequired();
