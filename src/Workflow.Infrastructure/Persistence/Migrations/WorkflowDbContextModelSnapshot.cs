@@ -1431,6 +1431,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorName", "At");
+
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();
 
@@ -1639,6 +1643,8 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 

@@ -1554,6 +1554,10 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
+                    b.HasIndex("ActorName", "At");
+
                     b.HasIndex("InstanceId", "Sequence")
                         .IsUnique();
 
@@ -1783,6 +1787,8 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 
