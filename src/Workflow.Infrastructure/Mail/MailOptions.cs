@@ -72,10 +72,20 @@ public sealed class MailOptions
         if (!string.IsNullOrEmpty(options.UserName) && string.IsNullOrEmpty(options.Password))
             problems.Add($"{Section}:UserName is set without {Section}:Password (give it as the environment variable Mail__Password)");
         if (options.MaxAttempts < 1) problems.Add($"{Section}:MaxAttempts must be at least 1");
+        if (PasswordWrittenInSettingsFile(configuration) is { } file)
+            problems.Add($"{Section}:Password is written in {file}; give it as the environment variable Mail__Password or a user secret instead");
         if (problems.Count > 0)
             throw new InvalidOperationException("E-mail is enabled (Mail:Enabled) but cannot be sent: " + string.Join("; ", problems) + ".");
         return options;
     }
+
+    /// <summary>The settings file (<c>appsettings*.json</c>, which is deployed and kept in source control) that holds the SMTP password, if one does.</summary>
+    private static string? PasswordWrittenInSettingsFile(IConfiguration configuration) =>
+        configuration is not IConfigurationRoot root ? null
+            : root.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>()
+                .FirstOrDefault(p => p.Source.Path is { } path && Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+                                     && p.TryGet($"{Section}:Password", out var value) && !string.IsNullOrEmpty(value))
+                ?.Source.Path;
 
     /// <summary>A plain address, as a person's e-mail is written: <c>ten@co-quan.gov.vn</c> (no display name, no list).</summary>
     public static bool IsAddress(string? value)
