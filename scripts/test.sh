@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command: restores, builds, checks the workflow definitions, starts a throw-away PostgreSQL cluster and
-# RabbitMQ node (scripts/servers/), runs every test project, runs the API and cluster tests a second time on
+# The test command: restores, builds, checks the workflow definitions, starts a throw-away PostgreSQL cluster, SMTP
+# server and RabbitMQ node (scripts/servers/), runs every test project, runs the API and cluster tests a second time on
 # PostgreSQL, and lints the OpenAPI document.
 # Works on a fresh machine with the .NET SDK; installs what the tests need itself.
 set -euo pipefail
@@ -43,6 +43,11 @@ source scripts/servers/exit-steps.sh
 source scripts/servers/postgres.sh
 postgres_install
 postgres_start
+
+# a local SMTP server (Debian's python3-aiosmtpd) the e-mail tests send to and read back from: installed when missing, started now
+source scripts/servers/smtp.sh
+smtp_install
+smtp_start
 
 dotnet tool restore >/dev/null
 dotnet build Workflow.sln -c Release --nologo -clp:ErrorsOnly

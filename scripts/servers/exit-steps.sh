@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# What the servers a script starts (scripts/servers/postgres.sh, rabbitmq.sh) need done when that script ends, however
+# What the servers a script starts (scripts/servers/postgres.sh, smtp.sh, rabbitmq.sh) need done when that script ends, however
 # it ends: each registers its stop with at_exit, and the steps run last registered, first run. Sourced by
 # scripts/test.sh and bench/servers.sh before they start anything.
 exit_steps=()

@@ -83,6 +83,9 @@ public static class DependencyInjection
         services.AddScoped<IWorkflowRuntime, WorkflowRuntime>();
         services.AddScoped<DeadlineEscalator>();
         services.AddScoped<OutboxPublisher>();
+        var mail = Mail.MailOptions.Read(configuration);
+        services.AddSingleton(mail);
+        services.AddScoped<Mail.MailSender>();
 
         if (options.RunBackgroundServices)
         {
@@ -90,6 +93,7 @@ public static class DependencyInjection
             services.AddHostedService<DeadlineService>();
             services.AddHostedService<Audit.AuditRunService>();
             services.AddHostedService<Idempotency.IdempotencyKeySweeper>();
+            if (mail.Enabled) services.AddHostedService<Mail.MailDispatcher>();
         }
     }
 

@@ -175,13 +175,13 @@ public static class AdminEndpoints
         users.MapPut("/{id:guid}", async (Guid id, UpdateUserRequest? body, IMediator m, CancellationToken ct) =>
             {
                 var request = body ?? throw NoBody();
-                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles), ct));
+                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles, request.Email), ct));
             })
             .WithName("updateAdminUser")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Đổi họ tên, chức vụ, cơ quan, vai trò; các phiên đăng nhập của người đó kết thúc.");
+            .WithSummary("Đổi họ tên, chức vụ, cơ quan, vai trò, địa chỉ thư điện tử (nhận thông báo qua e-mail); các phiên đăng nhập của người đó kết thúc.");
         users.MapPost("/{id:guid}/disable", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new SetUserActiveCommand(id, false), ct)))
             .WithName("disableAdminUser")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -254,7 +254,8 @@ public static class AdminEndpoints
     private static ValidationFailedException NoBody() => new("$", "Chưa gửi nội dung: cần một đối tượng JSON.");
 
     /// <summary>An ISO 8601 moment, or a date meaning that day in Vietnam: its first moment for <c>from</c>, its last for <c>to</c>.</summary>
-    private static DateTimeOffset? Moment(string? value, string name, bool endOfDay)
+    /// <summary>A journal filter's bound: a day (yyyy-MM-dd, in Vietnam; its last moment for the end of a range) or an ISO 8601 moment.</summary>
+    internal static DateTimeOffset? Moment(string? value, string name, bool endOfDay)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -268,5 +269,5 @@ public static class AdminEndpoints
     }
 
     /// <summary>The body of <c>PUT /api/admin/users/{id}</c>.</summary>
-    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles);
+    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null);
 }

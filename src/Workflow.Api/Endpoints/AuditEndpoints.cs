@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Audit.ReadDossierJournal;
 using Workflow.Api.Features.Audit.VerificationJobs;
 using Workflow.Api.Features.Audit.VerifyAgainstCheckpoint;
 using Workflow.Api.Features.Audit.VerifyJournal;
@@ -47,6 +48,16 @@ public static class AuditEndpoints
             .WithName("getJournalVerification")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Tiến độ một lần kiểm tra: trạng thái, số bản ghi đã kiểm tra trên tổng số, và kết quả khi xong.");
+
+        audit.MapGet("/journal", async (string? unit, string? person, string? dossier, string? from, string? to, string? page, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ReadDossierJournalQuery(unit, person, dossier,
+                    AdminEndpoints.Moment(from, "from", endOfDay: false), AdminEndpoints.Moment(to, "to", endOfDay: true), RequestInput.Int(page, "page") ?? 1), ct)))
+            .RequireAuthorization(Policies.ReadAdminJournal)
+            .WithName("readDossierJournal")
+            .ProducesValidationProblem()
+            .WithSummary("Nhật ký hồ sơ (đề xuất, giải ngân, quyết toán) của các đơn vị thuộc đơn vị mình — quản trị viên và cơ quan theo dõi; mới nhất trước, 50 mục mỗi trang. " +
+                         "Lọc theo đơn vị (và cấp dưới), người (tên đăng nhập hoặc một phần họ tên), mã hồ sơ (mã đề xuất kèm các đợt giải ngân, quyết toán của nó), " +
+                         "from/to (ngày yyyy-MM-dd giờ Việt Nam hoặc thời điểm ISO 8601); kèm kết quả lần kiểm tra tính toàn vẹn gần nhất.");
         return app;
     }
 }

@@ -75,17 +75,17 @@ public static class WorkflowEndpoints
             .ProducesValidationProblem()
             .WithSummary("Hộp việc của người gọi: việc đang chờ, quá hạn trước, kèm các thao tác được phép.");
 
-        app.MapGet("/api/notifications", async (string? take, IMediator m, CancellationToken ct) =>
+        app.MapGet("/api/notifications", async (string? take, string? done, IMediator m, CancellationToken ct) =>
             {
                 var n = RequestInput.Int(take, "take") ?? 50;
                 if (n is < 1 or > 200) throw new ValidationFailedException("take", "Lấy từ 1 đến 200 thông báo.");
-                return TypedResults.Ok(await m.Send(new ListNotificationsQuery(n), ct));
+                return TypedResults.Ok(await m.Send(new ListNotificationsQuery(n, RequestInput.Bool(done, "done")), ct));
             })
             .WithTags("Hộp việc")
             .WithName("listNotifications")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
-            .WithSummary("Thông báo cho người gọi: ai phải xử lý việc gì, hạn khi nào.");
+            .WithSummary("Thông báo cho người gọi: hồ sơ nào (số, tên, số tiền), hạn khi nào, đường dẫn; done=false chỉ lấy thông báo còn chờ xử lý (việc chưa xong).");
 
         return app;
     }

@@ -13,7 +13,7 @@ public sealed class InboxModel(IMediator mediator) : AppPageModel(mediator)
     public async Task OnGetAsync(CancellationToken ct)
     {
         Inbox = await Mediator.Send(new ListInboxQuery(null, null, 1, 100), ct);
-        Notifications = await Mediator.Send(new ListNotificationsQuery(10), ct);
+        Notifications = await Mediator.Send(new ListNotificationsQuery(10, Done: false), ct);
     }
 
     public string LinkTo(string subjectType, Guid id) => subjectType switch

@@ -33,6 +33,9 @@ public readonly record struct Vnd(long Value) : IComparable<Vnd>
 
     public static string Format(long value) => value.ToString("#,0", Vietnamese) + " ₫";
 
+    /// <summary>In words where a sign would be out of place, as in a letter or an e-mail: <c>1.521.000.000 đồng</c>.</summary>
+    public static string FormatDong(long value) => value.ToString("#,0", Vietnamese) + " đồng";
+
     /// <summary>Millions of đồng, as plans are written: <c>1.521 triệu</c>, with decimals only when needed.</summary>
     public string ToMillions() => FormatMillions(Value);
 

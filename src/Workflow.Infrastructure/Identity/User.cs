@@ -70,6 +70,13 @@ public sealed class User : IdentityUser<Guid>
         UnitCode = unitCode;
     }
 
+    /// <summary>The address notices are e-mailed to (Identity's own column), kept by administrators; null or blank removes it.</summary>
+    public void SetEmail(string? email)
+    {
+        Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        NormalizedEmail = Email?.ToUpperInvariant();
+    }
+
     public void Disable() => IsActive = false;
 
     public void Enable() => IsActive = true;

@@ -31,6 +31,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.HasIndex(i => new { i.SubjectType, i.SubjectId }).IsUnique();
         b.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion });
         b.Property(i => i.UnitCode).HasMaxLength(64).IsRequired();
+        // the journal viewer keeps to the reader's units
+        b.HasIndex(i => i.UnitCode);
         b.Property(i => i.ParentUnitCode).HasMaxLength(64);
         b.Property(i => i.AgencyCode).HasMaxLength(64).IsRequired();
         b.Property(i => i.State).HasMaxLength(64).IsRequired();
@@ -78,6 +80,9 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         // one entry per revision: a second writer of the same step cannot append
         b.HasIndex(e => new { e.InstanceId, e.Sequence }).IsUnique();
         b.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        // the journal viewer reads newest first, and by person
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.ActorName, e.At });
         b.Property(e => e.SubjectType).HasMaxLength(64).IsRequired();
         b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
         b.Property(e => e.Role).HasMaxLength(32).IsRequired();
@@ -126,6 +131,29 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Title).HasMaxLength(256).IsRequired();
         b.Property(n => n.Body).HasMaxLength(2000).IsRequired();
         b.Property(n => n.SubjectType).HasMaxLength(64).IsRequired();
+        b.Property(n => n.SubjectCode).HasMaxLength(32);
+        b.Property(n => n.SubjectTitle).HasMaxLength(512);
+        // a notice is done when its task is: the list reads the task by this key
+        b.HasIndex(n => n.TaskId);
+    }
+}
+
+internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Mail.OutgoingMail>
+{
+    public void Configure(EntityTypeBuilder<Mail.OutgoingMail> b)
+    {
+        b.ToTable("outgoing_mail");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.HasIndex(m => m.NotificationId).IsUnique();
+        b.HasOne<Notification>().WithMany().HasForeignKey(m => m.NotificationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(m => m.To).HasMaxLength(256).IsRequired();
+        b.Property(m => m.Subject).HasMaxLength(512).IsRequired();
+        b.Property(m => m.Body).HasMaxLength(8000).IsRequired();
+        b.Property(m => m.ClaimedBy).HasMaxLength(128);
+        b.Property(m => m.LastError).HasMaxLength(1000);
+        // what each server's poll reads: the unsent, oldest due first
+        b.HasIndex(m => new { m.SentAt, m.GaveUpAt, m.NextAttemptAt });
     }
 }
 

@@ -37,6 +37,7 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     /// <summary>Which consumer applied which message: the once-only guarantee of every consumer's effects.</summary>
     public DbSet<Messaging.ProcessedMessage> ProcessedMessages => Set<Messaging.ProcessedMessage>();
     public DbSet<BudgetBalance> Balances => Set<BudgetBalance>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,18 +51,7 @@ public sealed class JournalModel(IMediator mediator) : AppPageModel(mediator)
         await TryAsync(async () => Entries = await Mediator.Send(query, ct));
     }
 
-    /// <summary>A dd/MM/yyyy day in Vietnam: its first moment, or its last for the end of a range.</summary>
-    private DateTimeOffset? Day(string? value, string field, bool endOfDay)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!DateOnly.TryParseExact(value.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            ModelState.AddModelError(field, $"“{value}” không phải ngày dạng dd/MM/yyyy (ví dụ 01/07/2025).");
-            return null;
-        }
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
-        return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
-    }
+    private DateTimeOffset? Day(string? value, string field, bool endOfDay) => JournalDays.Parse(value, field, endOfDay, ModelState);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -29,7 +29,7 @@ public sealed class NewUserModel(IMediator mediator) : AppPageModel(mediator)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         UserWithPassword? created = null;
-        var command = new CreateUserCommand(Input.UserName?.Trim(), Input.DisplayName, Input.Position, Input.AgencyCode, Input.Roles);
+        var command = new CreateUserCommand(Input.UserName?.Trim(), Input.DisplayName, Input.Position, Input.AgencyCode, Input.Roles, Input.Email);
         if (await TryAsync(async () => created = await Mediator.Send(command, ct)))
         {
             OneTimePassword.Keep(TempData, created!.User.Id, created.OneTimePassword, created: true);

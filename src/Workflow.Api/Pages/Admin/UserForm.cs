@@ -8,6 +8,7 @@ public sealed class UserForm
     public string? UserName { get; set; }
     public string? DisplayName { get; set; }
     public string? Position { get; set; }
+    public string? Email { get; set; }
     public string? AgencyCode { get; set; }
     public List<string> Roles { get; set; } = [];
 }

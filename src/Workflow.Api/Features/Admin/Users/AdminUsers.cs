@@ -14,10 +14,10 @@ namespace Workflow.Api.Features.Admin.Users;
 /// <summary>A user as administrators see them (never a password or a hash).</summary>
 public sealed record AdminUserView(
     Guid Id, string UserName, string DisplayName, string Position, string AgencyCode, string UnitCode, IReadOnlyList<string> Roles,
-    bool IsActive, bool MustChangePassword, bool TwoFactorEnabled, DateTimeOffset? LockedUntil)
+    bool IsActive, bool MustChangePassword, bool TwoFactorEnabled, DateTimeOffset? LockedUntil, string? Email)
 {
     public static AdminUserView Of(User u) => new(u.Id, u.UserName!, u.DisplayName, u.Position, u.AgencyCode, u.UnitCode, u.Roles,
-        u.IsActive, u.MustChangePassword, u.TwoFactorEnabled, u.LockoutEnd);
+        u.IsActive, u.MustChangePassword, u.TwoFactorEnabled, u.LockoutEnd, u.Email);
 }
 
 /// <summary>A user created or given a new password: the one-time password is shown once, to hand to the person.</summary>
@@ -60,6 +60,13 @@ public sealed class AdminUsers(WorkflowDbContext db, UserManager<User> users, Ad
                     yield return new($"roles[{i}]", $"Vai trò '{roles[i]}' không có; chọn trong {string.Join(", ", Roles.All)}.");
     }
 
+    /// <summary>The address notices are e-mailed to: optional, one plain address (<c>ten@co-quan.gov.vn</c>).</summary>
+    public static IEnumerable<Violation> CheckEmail(string? email)
+    {
+        if (!string.IsNullOrWhiteSpace(email) && !Infrastructure.Mail.MailOptions.IsAddress(email.Trim()))
+            yield return new("email", $"Địa chỉ thư điện tử '{email}' không hợp lệ: nhập một địa chỉ dạng ten@co-quan.gov.vn (tối đa 256 ký tự), hoặc để trống.");
+    }
+
     /// <summary>
     /// Nobody removes the last active national administrator, and nobody locks themselves out of administration:
     /// the caller can neither disable themselves nor take the Admin role off themselves.
@@ -82,6 +89,13 @@ public sealed class AdminUsers(WorkflowDbContext db, UserManager<User> users, Ad
         var result = await users.UpdateSecurityStampAsync(user); // saves the user and whatever else the request changed (the journal entry)
         if (!result.Succeeded) throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)), "user.update");
         sessions.Forget(user.Id);
+    }
+
+    /// <summary>Saves a change that leaves the person's sessions as they are (their e-mail address).</summary>
+    public async Task SaveAsync(User user)
+    {
+        var result = await users.UpdateAsync(user); // saves the user and the journal entry together
+        if (!result.Succeeded) throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)), "user.update");
     }
 
     public void ForgetSessions(Guid userId) => sessions.Forget(userId);

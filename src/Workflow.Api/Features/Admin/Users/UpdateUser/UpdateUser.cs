@@ -4,14 +4,15 @@ using Workflow.Domain.Administration;
 
 namespace Workflow.Api.Features.Admin.Users.UpdateUser;
 
-/// <summary>Name, position, agency and roles of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
-public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles) : IRequest<AdminUserView>;
+/// <summary>Name, position, agency, roles and e-mail address of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
+public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null) : IRequest<AdminUserView>;
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 {
     public UpdateUserValidator() => RuleFor(c => c).Custom((c, context) =>
     {
         foreach (var v in AdminUsers.CheckPerson(c.DisplayName, c.Position, c.Roles)) context.AddFailure(v.Path, v.Message);
+        foreach (var v in AdminUsers.CheckEmail(c.Email)) context.AddFailure(v.Path, v.Message);
         if (string.IsNullOrWhiteSpace(c.AgencyCode)) context.AddFailure("agencyCode", "Chọn cơ quan của người dùng.");
     });
 }
@@ -29,11 +30,15 @@ public sealed class UpdateUserHandler(AdminUsers admin, AdminJournal journal) : 
         user.Describe(request.DisplayName!, request.Position ?? "");
         user.MoveTo(agency.Code, agency.UnitCode);
         user.SetRoles(roles);
+        user.SetEmail(request.Email);
         var after = AdminUserView.Of(user);
         if (after with { Roles = before.Roles } == before && after.Roles.SequenceEqual(before.Roles)) return before;
 
         journal.Record(AdminObjectTypes.User, user.Id.ToString(), user.UnitCode, "update", before, after);
-        await admin.SaveEndingSessionsAsync(user);
+        // a new address changes nothing the person may do: their sessions go on
+        var addressOnly = after with { Roles = before.Roles, Email = before.Email } == before && after.Roles.SequenceEqual(before.Roles);
+        if (addressOnly) await admin.SaveAsync(user);
+        else await admin.SaveEndingSessionsAsync(user);
         return after;
     }
 }
