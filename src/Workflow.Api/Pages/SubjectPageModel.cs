@@ -15,6 +15,12 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
 
     public abstract IReadOnlyList<ActionView> Actions { get; }
 
+    /// <summary>
+    /// Fields an action takes beyond those its definition requires, which the page asks for because the subject needs
+    /// them (the treasury confirms a payment against what the order declares).
+    /// </summary>
+    public virtual IReadOnlyList<string> ExtraDataFields(string action) => [];
+
     [BindProperty] public string? ActionName { get; set; }
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public Dictionary<string, string?> Data { get; set; } = [];
@@ -34,7 +40,7 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Problem = "Thao tác này không còn thực hiện được (hồ sơ có thể vừa được người khác xử lý). Trang đã được tải lại.";
             return Page();
         }
-        var data = action.RequiredData.ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim());
+        var data = action.RequiredData.Concat(ExtraDataFields(action.Action)).Distinct().ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim());
         var done = await TryAsync(() => Mediator.Send(new SubjectActionCommand(SubjectType, id, action.Action, Comment, ToJson(data)), ct));
         if (done)
         {

@@ -14,6 +14,9 @@ public static class TreasuryConfirmation
 
     public const int MaxReferenceLength = 128;
 
+    /// <summary>The disbursement process's action by which the treasury confirms payment.</summary>
+    public const string Action = "confirm-payment";
+
     /// <summary>The new cash this disbursement releases, given what the treasury had already paid on the proposal.</summary>
     public static SourceAmounts CashReleased(DisbursementPosition paidBefore, DisbursementKind kind, SourceAmounts amounts) =>
         paidBefore.With(kind, amounts).Cash - paidBefore.Cash;
@@ -45,12 +48,12 @@ public static class TreasuryConfirmation
             else if (PaymentDetails.AccountDigits(account) != PaymentDetails.AccountDigits(declared))
                 v.Add(new("data.payeeAccount", $"{RuleText.Prefix(Number)} tài khoản {account} khác tài khoản người nhận ghi trên giấy rút dự toán ({declared})."));
             if (amount is null && !amountUnreadable)
-                v.Add(new("data.amount", $"{RuleText.Prefix(Number)} kho bạc nhập số tiền đã kiểm soát ({Vnd.Format(order.Total)} trên giấy rút dự toán)."));
+                v.Add(new("data.amount", $"{RuleText.Prefix(Number)} kho bạc nhập số tiền đã kiểm soát ({Vnd.Format(order.Total)} theo đề nghị giải ngân)."));
         }
         if (amountUnreadable)
             v.Add(new("data.amount", $"{RuleText.Prefix(Number)} số tiền là số nguyên đồng."));
         else if (amount is { } paid && paid != order.Total)
-            v.Add(new("data.amount", $"{RuleText.Prefix(Number)} số tiền {Vnd.Format(paid)} khác số tiền trên giấy rút dự toán {Vnd.Format(order.Total)} (chênh {Vnd.Format(Math.Abs(paid - order.Total))})."));
+            v.Add(new("data.amount", $"{RuleText.Prefix(Number)} số tiền {Vnd.Format(paid)} khác số tiền của đề nghị giải ngân {Vnd.Format(order.Total)} (chênh {Vnd.Format(Math.Abs(paid - order.Total))})."));
         if (order.CeilingReference is { } ceiling)
         {
             if (reference is null)
