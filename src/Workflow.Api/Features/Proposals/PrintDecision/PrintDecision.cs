@@ -28,7 +28,7 @@ public sealed record DecisionDocument(
     ProposalDetail Proposal, string ParentBody, string IssuingUnit, string NumberAndSymbol, string PlaceAndDate, string Summary,
     string Authority, IReadOnlyList<string> LegalBases, string Consideration, string LeadAgencyName, string? AppraiserName,
     IReadOnlyList<DecisionSourceLine> Sources, long StateSupport, string StateSupportInWords, long TotalCost, string TotalCostInWords,
-    SignatureBlock Signature, IReadOnlyList<string> Recipients, string ProgrammeName, IReadOnlyList<string> UnknownNotes);
+    SignatureBlock Signature, IReadOnlyList<string> Recipients, string ProgrammeName, IReadOnlyList<string> UnknownNotes, IReadOnlyList<string> Places);
 
 public sealed record DecisionSourceLine(FundingSource Source, string Name, long Amount);
 
@@ -63,6 +63,9 @@ public sealed class GetDecisionDocumentHandler(WorkflowDbContext db, IMediator m
         var appraiserName = appraiserAgency is null ? null
             : await db.Agencies.AsNoTracking().Where(a => a.Code == appraiserAgency).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
         var treasury = await TreasuryOfAsync(p.UnitCode, cancellationToken);
+        var communes = p.Communes.ToList();
+        var names = await db.AdminUnits.AsNoTracking().Where(u => communes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var places = communes.Select(c => names.GetValueOrDefault(c, c)).ToList();
 
         var unitLine = AdministrativeDocument.IssuingUnitLine(unit.Name, unit.Level, unit.Kind);
         var place = AdministrativeDocument.PlaceName(unit.Name);
@@ -93,7 +96,7 @@ public sealed class GetDecisionDocumentHandler(WorkflowDbContext db, IMediator m
         return new DecisionDocument(p, "ỦY BAN NHÂN DÂN", unitLine, AdministrativeDocument.NumberAndSymbol(p.DecisionNumber),
             AdministrativeDocument.PlaceAndDate(place, p.DecisionDate), summary, $"CHỦ TỊCH ỦY BAN NHÂN DÂN {unitLine}", legalBases, consideration,
             p.AgencyName, appraiserName, sources, p.StateSupport, VndInWords.Of(p.StateSupport), p.TotalCost, VndInWords.Of(p.TotalCost),
-            AdministrativeDocument.Signature(approver?.Position, approver?.DisplayName, approver?.DisplayName), recipients, choice.Period.Name, notes);
+            AdministrativeDocument.Signature(approver?.Position, approver?.DisplayName, approver?.DisplayName), recipients, choice.Period.Name, notes, places);
     }
 
     /// <summary>The treasury office assigned to pay for the unit, latest assignment first.</summary>
