@@ -212,4 +212,32 @@ public sealed class PaymentOrderTests(CommuneFixture fixture) : IClassFixture<Co
         Assert.Contains("Trần Thị Bình", page);
         Assert.Contains("Số: 22/QĐ-UBND", page);
     }
+
+    [Fact]
+    public async Task PaymentOrders_WhenAPaymentClearsAnAdvance_SplitTheClearedPartFromTheNewCash()
+    {
+        using var s = new Session(fixture.Factory);
+        var proposal = await ApprovedProposalAsync(s, "Mô hình trồng bưởi (thu hồi tạm ứng)");
+        var clerk = await s.As(Clerk);
+        var advance = await clerk.CreateDisbursementOkAsync(proposal, "Advance", 20_000_000);
+        await clerk.ActOkAsync("disbursements", advance, "request");
+        await (await s.As(Finance2)).ActOkAsync("disbursements", advance, "approve");
+        await (await s.As(Treasury)).ActOkAsync("disbursements", advance, "confirm-payment", data: LifecycleApi.TreasuryConfirmation("KB-TK-0201", "2026-03-02"));
+        var payment = await clerk.CreateDisbursementOkAsync(proposal, "Payment", 30_000_000);
+
+        using var browser = await fixture.Factory.BrowserFor(Clerk);
+        var dossier = WebUtility.HtmlDecode(await browser.GetStringAsync($"/giai-ngan/{payment}"));
+        Assert.Contains("In giấy đề nghị thanh toán tạm ứng", dossier);
+        var clearance = WebUtility.HtmlDecode(await browser.GetStringAsync($"/giai-ngan/{payment}/giay-de-nghi-thanh-toan-tam-ung"));
+        Assert.Contains("GIẤY ĐỀ NGHỊ THANH TOÁN TẠM ỨNG", clearance);
+        Assert.Contains("Hai mươi triệu đồng", clearance);
+        var withdrawal = WebUtility.HtmlDecode(await browser.GetStringAsync($"/giai-ngan/{payment}/giay-rut-du-toan"));
+        Assert.Contains("Thực chi ☒", withdrawal);
+        Assert.Contains("Mười triệu đồng", withdrawal);
+
+        // an advance clears nothing: no clearance paper is offered for it
+        var advancePage = WebUtility.HtmlDecode(await browser.GetStringAsync($"/giai-ngan/{advance}"));
+        Assert.DoesNotContain("In giấy đề nghị thanh toán tạm ứng", advancePage);
+        Assert.Contains("In giấy rút dự toán", advancePage);
+    }
 }
