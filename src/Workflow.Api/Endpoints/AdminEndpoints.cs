@@ -19,6 +19,7 @@ using Workflow.Api.Features.Admin.SetAssignments;
 using Workflow.Api.Features.Admin.GetCeilings;
 using Workflow.Api.Features.Admin.SetCeilings;
 using Workflow.Api.Features.Admin.UpdateAgency;
+using Workflow.Api.Features.Admin.SetAgencyBudgetIdentity;
 using Workflow.Api.Features.Admin.Users.CreateUser;
 using Workflow.Api.Features.Admin.Users.ListUsers;
 using Workflow.Api.Features.Admin.Users.ResetPassword;
@@ -155,6 +156,17 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Đổi tên và/hoặc loại cơ quan. Không đổi loại khi cơ quan đang được phân công hoặc đang chủ trì dòng kế hoạch (409).");
+        agencies.MapGet("/{code}/budget-identity", async (string code, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetAgencyBudgetIdentityQuery(code), ct)))
+            .WithName("getAgencyBudgetIdentity")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Mã ĐVQHNS, tài khoản tại kho bạc, mã KBNN và mã chương của cơ quan (in trên giấy rút dự toán).");
+        agencies.MapPut("/{code}/budget-identity", async (string code, AgencyBudgetIdentityRequest? body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new SetAgencyBudgetIdentityCommand(code, body ?? throw NoBody()), ct)))
+            .WithName("setAgencyBudgetIdentity")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Ghi mã ĐVQHNS (7 số), tài khoản tại kho bạc (ví dụ 9523.3.1234567), tên và mã KBNN (4 số), mã chương (3 số); để trống là chưa biết.");
 
         var users = group.MapGroup("/users").RequireAuthorization(Policies.Administer);
         users.MapGet("", async (string? userName, string? q, string? unit, string? agency, string? role, string? active, string? page, IMediator m, CancellationToken ct) =>

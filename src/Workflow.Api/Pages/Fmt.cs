@@ -11,6 +11,9 @@ public static class Fmt
 
     public static string Money(long amount) => Vnd.Format(amount);
 
+    /// <summary>Figures as printed documents write them, dot-grouped, the unit ("đồng") said by the text: <c>1.320.000.000</c>.</summary>
+    public static string Figures(long amount) => amount.ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
+
     /// <summary>Millions with three decimals, for wide tables: <c>1.521,000</c>.</summary>
     public static string Millions(long amount) => ((decimal)amount / 1_000_000).ToString("#,0.000", Vi);
 
@@ -75,6 +78,9 @@ public static class Fmt
         "size" => "Dung lượng (byte)",
         "sha256" => "SHA-256",
         Domain.Files.DossierFile.JournalKey => "Tệp đính kèm lúc đó (SHA-256)",
+        "payeeAccount" => "Số tài khoản người nhận đã kiểm soát",
+        "amount" => "Số tiền đã kiểm soát (đồng)",
+        "ceilingReference" => "Số hợp đồng / quyết định đã đối chiếu mức trần",
         _ => field,
     };
 

@@ -20,6 +20,12 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
     /// <summary>The dossier's files and whether the caller may attach one.</summary>
     public DossierAttachments Attachments { get; private set; } = new([], false, 0, "");
 
+    /// <summary>
+    /// Fields an action takes beyond those its definition requires, which the page asks for because the subject needs
+    /// them (the treasury confirms a payment against what the order declares).
+    /// </summary>
+    public virtual IReadOnlyList<string> ExtraDataFields(string action) => [];
+
     [BindProperty] public string? ActionName { get; set; }
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public Dictionary<string, string?> Data { get; set; } = [];
@@ -58,7 +64,7 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Problem = "Thao tác này không còn thực hiện được (hồ sơ có thể vừa được người khác xử lý). Trang đã được tải lại.";
             return Page();
         }
-        var data = action.RequiredData.ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim());
+        var data = action.RequiredData.Concat(ExtraDataFields(action.Action)).Distinct().ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim());
         var done = await TryAsync(() => Mediator.Send(new SubjectActionCommand(SubjectType, id, action.Action, Comment, ToJson(data)), ct));
         if (done)
         {

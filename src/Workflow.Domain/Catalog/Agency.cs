@@ -35,6 +35,36 @@ public sealed class Agency
     public AgencyKind Kind { get; private set; }
     public string UnitCode { get; private set; }
 
+    /// <summary>Mã ĐVQHNS: the agency's budget-relationship code (7 digits), as payment orders carry it.</summary>
+    public string? BudgetRelationshipCode { get; private set; }
+
+    /// <summary>Its account at the treasury (tài khoản dự toán), e.g. 9523.3.1234567.</summary>
+    public string? TreasuryAccount { get; private set; }
+
+    /// <summary>The treasury office that holds the account ("Tại KBNN").</summary>
+    public string? TreasuryName { get; private set; }
+
+    /// <summary>Mã KBNN of that office (4 digits).</summary>
+    public string? TreasuryCode { get; private set; }
+
+    /// <summary>Mã chương: the budget chapter its spending is classified under (3 digits).</summary>
+    public string? BudgetChapter { get; private set; }
+
+    public AgencyBudgetIdentity BudgetIdentity => new(BudgetRelationshipCode, TreasuryAccount, TreasuryName, TreasuryCode, BudgetChapter);
+
+    /// <summary>Records the codes the treasury knows the agency by; every broken shape at once, by JSON path.</summary>
+    public void SetBudgetIdentity(AgencyBudgetIdentity identity)
+    {
+        var problems = AgencyBudgetIdentity.Check(identity);
+        if (problems.Count > 0) throw new ValidationFailedException(problems);
+        var clean = identity.Cleaned();
+        BudgetRelationshipCode = clean.RelationshipCode;
+        TreasuryAccount = clean.TreasuryAccount;
+        TreasuryName = clean.TreasuryName;
+        TreasuryCode = clean.TreasuryCode;
+        BudgetChapter = clean.Chapter;
+    }
+
     /// <summary>A new agency of <paramref name="unitCode"/>; every broken invariant at once, by JSON path. Uniqueness of the code is the caller's to check.</summary>
     public static Agency Create(string? code, string? name, AgencyKind? kind, string unitCode)
     {

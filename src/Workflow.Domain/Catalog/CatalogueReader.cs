@@ -13,8 +13,8 @@ namespace Workflow.Domain.Catalog;
 /// </summary>
 public static partial class CatalogueReader
 {
-    private static readonly HashSet<string> RootFields = ["period", "version", "fromYear", "toYear", "name", "legalBasis", "note", "counterpartFloor", "components"];
-    private static readonly HashSet<string> ComponentFields = ["code", "parent", "name", "inScope"];
+    private static readonly HashSet<string> RootFields = ["period", "version", "fromYear", "toYear", "name", "legalBasis", "note", "counterpartFloor", "programmeCode", "components"];
+    private static readonly HashSet<string> ComponentFields = ["code", "parent", "name", "inScope", "sectorCode", "economicContentCode"];
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)*$")]
     private static partial Regex CodePattern();
@@ -61,6 +61,8 @@ public static partial class CatalogueReader
         var basis = Text(root, "legalBasis", v, required: true);
         Text(root, "note", v, required: false);
         var floor = Floor(root, v);
+        var programmeCode = Text(root, "programmeCode", v, required: false);
+        BudgetCodes.CheckDigits(programmeCode, BudgetCodes.ProgrammeLength, "programmeCode", "Mã chương trình mục tiêu (mã CTMT, DA)", v);
 
         var components = new List<Component>();
         if (!root.TryGetProperty("components", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -78,7 +80,7 @@ public static partial class CatalogueReader
                     continue;
                 }
                 foreach (var p in item.EnumerateObject().Where(p => !ComponentFields.Contains(p.Name)))
-                    v.Add(new($"{path}.{p.Name}", $"Trường '{p.Name}' không có; mỗi mục gồm code, parent, name, inScope."));
+                    v.Add(new($"{path}.{p.Name}", $"Trường '{p.Name}' không có; mỗi mục gồm code, parent, name, inScope (và tùy chọn sectorCode, economicContentCode)."));
                 var code = Text(item, "code", v, required: true, path) ?? "";
                 if (code.Length > 0 && (code.Length > 32 || !CodePattern().IsMatch(code)))
                     v.Add(new($"{path}.code", $"Mã '{code}' không hợp lệ: chữ in hoa không dấu và số, các cấp cách nhau bằng dấu chấm (DA3, DA3.1), tối đa 32 ký tự."));
@@ -88,14 +90,18 @@ public static partial class CatalogueReader
                 if (!item.TryGetProperty("inScope", out var scope) || scope.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                     v.Add(new($"{path}.inScope", "Cần inScope: true (hệ thống quản lý) hoặc false (ngoài phạm vi)."));
                 else inScope = scope.GetBoolean();
-                components.Add(new(code, componentName, parent, inScope));
+                var sector = Text(item, "sectorCode", v, required: false, path);
+                BudgetCodes.CheckDigits(sector, BudgetCodes.SectorLength, $"{path}.sectorCode", "Mã ngành kinh tế", v);
+                var content = Text(item, "economicContentCode", v, required: false, path);
+                BudgetCodes.CheckDigits(content, BudgetCodes.EconomicContentLength, $"{path}.economicContentCode", "Mã nội dung kinh tế (NDKT)", v);
+                components.Add(new(code, componentName, parent, inScope, BudgetCodes.Clean(sector), BudgetCodes.Clean(content)));
             }
             if (i == 0) v.Add(new("components", "Danh mục phải có ít nhất một dự án."));
             CheckTree(components, v);
         }
 
         if (v.Count > 0) return (null, v);
-        return (new ProgrammePeriod(id!, version!.Value, from!.Value, to!.Value, name!, basis!, components, floor), v);
+        return (new ProgrammePeriod(id!, version!.Value, from!.Value, to!.Value, name!, basis!, components, floor, BudgetCodes.Clean(programmeCode)), v);
     }
 
     private static void CheckTree(List<Component> components, List<Violation> v)

@@ -10,8 +10,9 @@ public sealed class ProgrammePeriod
     private readonly Dictionary<string, Component> _byCode;
 
     public ProgrammePeriod(string id, int version, int fromYear, int toYear, string name, string legalBasis, IReadOnlyList<Component> components,
-        PeriodCounterpartFloor? counterpartFloor = null)
+        PeriodCounterpartFloor? counterpartFloor = null, string? programmeCode = null)
     {
+        ProgrammeCode = programmeCode;
         CounterpartFloor = counterpartFloor;
         Id = id;
         Version = version;
@@ -32,6 +33,25 @@ public sealed class ProgrammePeriod
     /// <summary>The decision that approved the programme and its component list.</summary>
     public string LegalBasis { get; }
     public IReadOnlyList<Component> Components { get; }
+
+    /// <summary>Mã chương trình mục tiêu, dự án (5 digits) payment orders carry; null until the catalogue states it.</summary>
+    public string? ProgrammeCode { get; }
+
+    /// <summary>
+    /// A component's budget codes, inherited from its project when the sub-project states none (a payment is
+    /// classified under the nearest level that has a code).
+    /// </summary>
+    public (string? Sector, string? EconomicContent) BudgetCodesOf(string code)
+    {
+        string? sector = null, content = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = Find(code); c is not null && seen.Add(c.Code); c = c.ParentCode is { } parent ? Find(parent) : null)
+        {
+            sector ??= c.SectorCode;
+            content ??= c.EconomicContentCode;
+        }
+        return (sector, content);
+    }
 
     /// <summary>The lowest minimum counterpart any province may set for a year of this period (RULES.md 5); null when the period's rules do not state one yet.</summary>
     public PeriodCounterpartFloor? CounterpartFloor { get; }

@@ -37,6 +37,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.UnitCode).HasMaxLength(64).IsRequired();
         b.HasOne<AdminUnit>().WithMany().HasForeignKey(a => a.UnitCode).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(a => a.CanLead);
+        b.Property(a => a.BudgetRelationshipCode).HasMaxLength(7);
+        b.Property(a => a.TreasuryAccount).HasMaxLength(34);
+        b.Property(a => a.TreasuryName).HasMaxLength(256);
+        b.Property(a => a.TreasuryCode).HasMaxLength(4);
+        b.Property(a => a.BudgetChapter).HasMaxLength(3);
+        b.Ignore(a => a.BudgetIdentity);
     }
 }
 

@@ -108,6 +108,15 @@ internal sealed class DisbursementConfiguration : IEntityTypeConfiguration<Disbu
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Note).HasMaxLength(1024);
         b.Property(x => x.TreasuryReference).HasMaxLength(128);
+        b.Property(x => x.PayeeName).HasMaxLength(256);
+        b.Property(x => x.PayeeAccount).HasMaxLength(34);
+        b.Property(x => x.PayeeBank).HasMaxLength(256);
+        b.Property(x => x.CeilingReference).HasMaxLength(128);
+        b.Property(x => x.EconomicContentCode).HasMaxLength(4);
+        b.Property(x => x.CheckedPayeeAccount).HasMaxLength(34);
+        b.Property(x => x.CheckedCeilingReference).HasMaxLength(128);
+        b.Ignore(x => x.Payment);
+        b.Ignore(x => x.TreasuryCheck);
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasIndex(x => x.ProposalId);
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);

@@ -170,6 +170,37 @@ public sealed class CatalogueReaderTests
         Assert.False(choice.Provisional);
         Assert.Null(choice.Notice);
     }
+
+    [Fact]
+    public void Read_WhenBudgetCodesGiven_ASubprojectUsesItsProjectsWhereItHasNone()
+    {
+        var file = Shipped();
+        file["programmeCode"] = "00123";
+        file["components"]![4]!["sectorCode"] = "398";
+        file["components"]![4]!["economicContentCode"] = "7049";
+        file["components"]![5]!["economicContentCode"] = "7012";
+        var (period, problems) = CatalogueReader.Read(file.ToJsonString());
+
+        Assert.Empty(problems);
+        Assert.Equal("00123", period!.ProgrammeCode);
+        Assert.Equal(("398", "7012"), period.BudgetCodesOf("DA3.1"));
+        Assert.Equal(("398", "7049"), period.BudgetCodesOf("DA3.2"));
+        Assert.Equal(((string?)null, (string?)null), period.BudgetCodesOf("DA2"));
+    }
+
+    [Fact]
+    public void Read_WhenABudgetCodeHasTheWrongShape_RefusesAtItsPath()
+    {
+        var problems = ReadEdited(f =>
+        {
+            f["programmeCode"] = "12";
+            f["components"]![4]!["sectorCode"] = "39A";
+            f["components"]![5]!["economicContentCode"] = "70490";
+        });
+
+        AssertBrokenPaths(problems, "programmeCode", "components[4].sectorCode", "components[5].economicContentCode");
+        AssertBroken(problems, "components[5].economicContentCode", "4 chữ số");
+    }
 }
 
 internal static class JsonObjectEdits

@@ -11,6 +11,11 @@ public sealed class NewModel(IMediator mediator) : AppPageModel(mediator)
     [BindProperty] public long? Amount { get; set; }
     [BindProperty] public long? ContractValue { get; set; }
     [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? PayeeName { get; set; }
+    [BindProperty] public string? PayeeAccount { get; set; }
+    [BindProperty] public string? PayeeBank { get; set; }
+    [BindProperty] public string? CeilingReference { get; set; }
+    [BindProperty] public string? EconomicContentCode { get; set; }
     public ProposalDetail Proposal { get; private set; } = null!;
 
     public async Task OnGetAsync(Guid proposalId, CancellationToken ct) => Proposal = await Mediator.Send(new GetProposalQuery(proposalId), ct);
@@ -18,7 +23,8 @@ public sealed class NewModel(IMediator mediator) : AppPageModel(mediator)
     public async Task<IActionResult> OnPostAsync(Guid proposalId, CancellationToken ct)
     {
         DisbursementCreated? created = null;
-        if (await TryAsync(async () => created = await Mediator.Send(new RequestDisbursementCommand(proposalId, new DisbursementInput(Kind, Amount, null, ContractValue, Note)), ct)))
+        if (await TryAsync(async () => created = await Mediator.Send(new RequestDisbursementCommand(proposalId, new DisbursementInput(Kind, Amount, null, ContractValue, Note,
+            PayeeName, PayeeAccount, PayeeBank, CeilingReference, EconomicContentCode)), ct)))
         {
             Flash = "Đã lập đề nghị giải ngân (dự thảo). Bấm “Gửi đề nghị” để chuyển phòng Tài chính - Kế hoạch.";
             return Redirect($"/giai-ngan/{created!.Id}");

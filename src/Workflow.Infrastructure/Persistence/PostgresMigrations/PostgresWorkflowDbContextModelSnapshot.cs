@@ -314,6 +314,16 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("BudgetChapter")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .UseCollation("C");
+
+                    b.Property<string>("BudgetRelationshipCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .UseCollation("C");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -321,6 +331,21 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TreasuryAccount")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TreasuryCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TreasuryName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .UseCollation("C");
@@ -395,6 +420,24 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CeilingReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<long?>("CheckedAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CheckedCeilingReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<string>("CheckedPayeeAccount")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .UseCollation("C");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -411,6 +454,11 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("EconomicContentCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
                         .UseCollation("C");
 
                     b.Property<Guid>("InstanceId")
@@ -431,6 +479,21 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("PayeeAccount")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PayeeBank")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<int?>("PolicyVersionId")
                         .HasColumnType("integer");

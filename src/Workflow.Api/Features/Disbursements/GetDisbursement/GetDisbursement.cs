@@ -19,7 +19,7 @@ public sealed record DisbursementDetail(
     Guid Id, string Code, Guid ProposalId, string ProposalCode, DisbursementKind Kind, long Total, IReadOnlyDictionary<FundingSource, long> Split,
     IReadOnlyDictionary<FundingSource, long> Cash, long? ContractValue, string? Note, string? TreasuryReference, DateOnly? PaidOn,
     Guid InstanceId, string State, string StateName, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History,
-    DateTimeOffset CreatedAt, string CreatedBy, string CreatedByName, int? PolicyVersionId);
+    DateTimeOffset CreatedAt, string CreatedBy, string CreatedByName, int? PolicyVersionId, PaymentDetails Payment, TreasuryCheck? TreasuryCheck);
 
 public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess access, CallerActions callerActions, IMediator mediator)
     : IRequestHandler<GetDisbursementQuery, DisbursementDetail>
@@ -37,6 +37,7 @@ public sealed class GetDisbursementHandler(WorkflowDbContext db, ProposalAccess 
             instance.Id, instance.State, standing.StateName,
             standing.Actions,
             await mediator.Send(new GetHistoryQuery(DisbursementProcess.SubjectType, d.Id), cancellationToken), d.CreatedAt, d.CreatedBy,
-            (await PeopleNames.OfAsync(db, [d.CreatedBy], cancellationToken)).GetValueOrDefault(d.CreatedBy, d.CreatedBy), d.PolicyVersionId);
+            (await PeopleNames.OfAsync(db, [d.CreatedBy], cancellationToken)).GetValueOrDefault(d.CreatedBy, d.CreatedBy), d.PolicyVersionId,
+            d.Payment, d.TreasuryCheck);
     }
 }

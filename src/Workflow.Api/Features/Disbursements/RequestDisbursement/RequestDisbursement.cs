@@ -17,7 +17,16 @@ namespace Workflow.Api.Features.Disbursements.RequestDisbursement;
 public sealed record RequestDisbursementCommand(Guid ProposalId, DisbursementInput Input) : IRequest<DisbursementCreated>;
 
 /// <param name="Split">Per source; when absent the amount follows the proposal's approved shares (RULES.md 13).</param>
-public sealed record DisbursementInput(string? Kind, long? Amount, Dictionary<string, long>? Split, long? ContractValue, string? Note);
+/// <param name="PayeeName">Who receives the money (đơn vị nhận tiền / người nhận), for the payment order; with account and bank, or none of them.</param>
+/// <param name="PayeeAccount">The payee's account number.</param>
+/// <param name="PayeeBank">The bank or treasury office holding the payee's account.</param>
+/// <param name="CeilingReference">The contract or support decision declared on the order (số hợp đồng / quyết định hỗ trợ); the treasury checks cumulative payments against it.</param>
+/// <param name="EconomicContentCode">Mã NDKT (4 digits) when it differs from the component's code in the catalogue.</param>
+public sealed record DisbursementInput(string? Kind, long? Amount, Dictionary<string, long>? Split, long? ContractValue, string? Note,
+    string? PayeeName = null, string? PayeeAccount = null, string? PayeeBank = null, string? CeilingReference = null, string? EconomicContentCode = null)
+{
+    public PaymentDetails ToPayment() => new(PayeeName, PayeeAccount, PayeeBank, CeilingReference, EconomicContentCode);
+}
 
 public sealed record DisbursementCreated(Guid Id, string Code, Guid InstanceId, string State, IReadOnlyDictionary<FundingSource, long> Split);
 
@@ -33,6 +42,10 @@ public sealed class RequestDisbursementValidator : AbstractValidator<RequestDisb
             RuleFor(c => c.Input.Amount).NotNull().WithMessage("Nhập số tiền (đồng).").InclusiveBetween(1, Vnd.MaxAmount).WithMessage($"Số tiền phải từ 1 đồng đến {Vnd.Format(Vnd.MaxAmount)}.").OverridePropertyName("amount");
             RuleFor(c => c.Input.ContractValue).InclusiveBetween(1, Vnd.MaxAmount).When(c => c.Input.ContractValue is not null).WithMessage($"Giá trị hợp đồng từ 1 đồng đến {Vnd.Format(Vnd.MaxAmount)}.").OverridePropertyName("contractValue");
             RuleFor(c => c.Input.Note).MaximumLength(1024).WithMessage("Ghi chú tối đa 1024 ký tự.").OverridePropertyName("note");
+            RuleFor(c => c.Input).Custom((input, context) =>
+            {
+                foreach (var violation in PaymentDetails.Check(input.ToPayment())) context.AddFailure(violation.Path, violation.Message);
+            });
             RuleForEach(c => c.Input.Split).Must(kv => FundingSources.TryParseBudget(kv.Key, out _) && kv.Value is >= 0 and <= Vnd.MaxAmount)
                 .WithMessage("Chia theo nguồn: Central, Provincial, District, Commune với số tiền từ 0.").OverridePropertyName("split");
         });
@@ -65,7 +78,7 @@ public sealed class RequestDisbursementHandler(WorkflowDbContext db, ProposalAcc
 
         await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
         var code = await db.NextDossierCodeAsync(DossierCode.Disbursement, proposal.UnitCode, proposal.FiscalYear, cancellationToken);
-        var disbursement = Disbursement.Request(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, kind, split, input.ContractValue, input.Note?.Trim(), access.Actor.UserName, clock.GetUtcNow());
+        var disbursement = Disbursement.Request(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, kind, split, input.ContractValue, input.Note?.Trim(), access.Actor.UserName, clock.GetUtcNow(), input.ToPayment());
         var instanceId = Guid.NewGuid();
         disbursement.AttachTo(instanceId);
         db.Disbursements.Add(disbursement);

@@ -1,0 +1,160 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workflow.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class PaymentOrderFields : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CeilingReference",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CheckedAmount",
+                table: "disbursements",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CheckedCeilingReference",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CheckedPayeeAccount",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EconomicContentCode",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PayeeAccount",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PayeeBank",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PayeeName",
+                table: "disbursements",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BudgetChapter",
+                table: "agencies",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BudgetRelationshipCode",
+                table: "agencies",
+                type: "TEXT",
+                maxLength: 7,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TreasuryAccount",
+                table: "agencies",
+                type: "TEXT",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TreasuryCode",
+                table: "agencies",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TreasuryName",
+                table: "agencies",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CeilingReference",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "CheckedAmount",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "CheckedCeilingReference",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "CheckedPayeeAccount",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "EconomicContentCode",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "PayeeAccount",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "PayeeBank",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "PayeeName",
+                table: "disbursements");
+
+            migrationBuilder.DropColumn(
+                name: "BudgetChapter",
+                table: "agencies");
+
+            migrationBuilder.DropColumn(
+                name: "BudgetRelationshipCode",
+                table: "agencies");
+
+            migrationBuilder.DropColumn(
+                name: "TreasuryAccount",
+                table: "agencies");
+
+            migrationBuilder.DropColumn(
+                name: "TreasuryCode",
+                table: "agencies");
+
+            migrationBuilder.DropColumn(
+                name: "TreasuryName",
+                table: "agencies");
+        }
+    }
+}
