@@ -35,6 +35,7 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Which consumer applied which message: the once-only guarantee of every consumer's effects.</summary>
