@@ -286,6 +286,7 @@ api.MapAuditEndpoints();
 api.MapLifecycleEndpoints();
 api.MapReportEndpoints();
 api.MapAdminEndpoints();
+api.MapDelegationEndpoints();
 
 try
 {

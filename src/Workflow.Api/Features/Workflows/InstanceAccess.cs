@@ -4,6 +4,7 @@ using Workflow.Domain.Common;
 using Workflow.Domain.Identity;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Features.Workflows;
 
@@ -11,9 +12,15 @@ namespace Workflow.Api.Features.Workflows;
 /// Who may see a workflow instance: a lead-agency officer their own agency's; other roles their unit's (and the
 /// units below); a national administrator all (a province administrator as the province's officers). Unknown and invisible answer the same 404.
 /// </summary>
-public sealed class InstanceAccess(WorkflowDbContext db, ICurrentUser user)
+public sealed class InstanceAccess(WorkflowDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
+
+    private Actor? _withMandates;
+
+    /// <summary>The caller with the delegations they hold today as substitute: what the inbox and the buttons offer them.</summary>
+    public async Task<Actor> ActorAsync(CancellationToken ct) =>
+        _withMandates ??= await db.WithMandatesAsync(Actor, WorkingCalendar.VietnamToday(clock), ct);
 
     public bool CanSee(WorkflowInstance instance)
     {

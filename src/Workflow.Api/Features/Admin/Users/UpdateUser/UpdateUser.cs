@@ -5,7 +5,8 @@ using Workflow.Domain.Administration;
 namespace Workflow.Api.Features.Admin.Users.UpdateUser;
 
 /// <summary>Name, position, agency and roles of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
-public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles) : IRequest<AdminUserView>;
+/// <param name="IsHead">Whether the person heads their agency (may take over tasks colleagues claimed); null keeps it as it is.</param>
+public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, bool? IsHead = null) : IRequest<AdminUserView>;
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 {
@@ -29,6 +30,7 @@ public sealed class UpdateUserHandler(AdminUsers admin, AdminJournal journal) : 
         user.Describe(request.DisplayName!, request.Position ?? "");
         user.MoveTo(agency.Code, agency.UnitCode);
         user.SetRoles(roles);
+        if (request.IsHead is { } head) user.MarkHead(head);
         var after = AdminUserView.Of(user);
         if (after with { Roles = before.Roles } == before && after.Roles.SequenceEqual(before.Roles)) return before;
 
