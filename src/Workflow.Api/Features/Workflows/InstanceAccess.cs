@@ -30,16 +30,22 @@ public sealed class InstanceAccess(WorkflowDbContext db, ICurrentUser user, Time
         return instance.UnitCode == user.UnitCode && instance.AgencyCode == user.AgencyCode;
     }
 
+    /// <summary>What the caller sees, and what a colleague who delegated a role to them for today sees through that role.</summary>
+    private async Task<bool> MaySeeAsync(WorkflowInstance instance, CancellationToken ct) =>
+        CanSee(instance) || (await ActorAsync(ct)).Mandates.Any(m => m.Role != Roles.LeadAgency
+            ? instance.UnitCode == m.UnitCode || instance.ParentUnitCode == m.UnitCode
+            : instance.UnitCode == m.UnitCode && instance.AgencyCode == m.AgencyCode);
+
     public async Task<WorkflowInstance> FindAsync(Guid id, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
-        return instance is not null && CanSee(instance) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {id}.");
+        return instance is not null && await MaySeeAsync(instance, ct) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {id}.");
     }
 
     public async Task<WorkflowInstance> FindBySubjectAsync(string subjectType, Guid subjectId, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.SubjectType == subjectType && i.SubjectId == subjectId, ct);
-        return instance is not null && CanSee(instance) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {subjectId}.");
+        return instance is not null && await MaySeeAsync(instance, ct) ? instance : throw new NotFoundException($"Không tìm thấy hồ sơ {subjectId}.");
     }
 
     /// <summary>The route word for each subject type: <c>/api/proposals/{id}/history</c>.</summary>
