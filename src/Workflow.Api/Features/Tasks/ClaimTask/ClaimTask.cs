@@ -132,3 +132,32 @@ public sealed class ClaimTaskHandler(WorkflowDbContext db, ICurrentUser user, In
     private static TaskClaimView View(WorkflowTask task, TaskClaim? claim) =>
         new(task.Id, task.InstanceId, task.SubjectType, task.SubjectId, TaskHolder.Of(claim));
 }
+
+/// <summary>Where a dossier's open task stands for the caller: who holds it, and which claim buttons they get.</summary>
+public sealed record GetTaskStandingQuery(string SubjectType, Guid SubjectId) : IRequest<TaskStanding>;
+
+/// <param name="TaskId">The open task; null when the dossier waits for nobody.</param>
+/// <param name="HeldByMe">The caller holds it.</param>
+/// <param name="MayClaim">The caller may claim it (it is theirs to work on and nobody holds it).</param>
+/// <param name="MayTakeOver">The caller heads the agency and a colleague holds it.</param>
+/// <param name="OnBehalfOf">Full name of whom the caller's actions would be taken for, under a delegation.</param>
+public sealed record TaskStanding(Guid? TaskId, TaskHolder? ClaimedBy, bool HeldByMe, bool MayClaim, bool MayTakeOver, string? OnBehalfOf);
+
+public sealed class GetTaskStandingHandler(WorkflowDbContext db, ICurrentUser user, InstanceAccess access, CallerActions callerActions)
+    : IRequestHandler<GetTaskStandingQuery, TaskStanding>
+{
+    public async Task<TaskStanding> Handle(GetTaskStandingQuery request, CancellationToken cancellationToken)
+    {
+        var instance = await access.FindBySubjectAsync(request.SubjectType, request.SubjectId, cancellationToken);
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.InstanceId == instance.Id && t.ClosedAt == null, cancellationToken);
+        var onBehalfOf = (await callerActions.OfAsync(instance, cancellationToken)).OnBehalfOf?.PrincipalName;
+        if (task is null) return new TaskStanding(null, null, false, false, false, onBehalfOf);
+        var actor = await access.ActorAsync(cancellationToken);
+        var mine = (user.IsIn(task.Role) || actor.Mandates.Any(m => m.Role == task.Role))
+                   && task.TargetUnitCode == user.UnitCode && (task.TargetAgencyCode is null || task.TargetAgencyCode == user.AgencyCode);
+        var claim = task.Claim;
+        var head = mine && claim is not null && claim.HolderId != user.Id
+                   && await db.Users.AsNoTracking().AnyAsync(u => u.Id == user.Id && u.IsHead, cancellationToken);
+        return new TaskStanding(task.Id, TaskHolder.Of(claim), claim?.HolderId == user.Id, mine && claim is null, head, onBehalfOf);
+    }
+}
