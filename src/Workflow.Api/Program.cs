@@ -294,6 +294,7 @@ api.MapLifecycleEndpoints();
 api.MapAttachmentEndpoints();
 api.MapReportEndpoints();
 api.MapAdminEndpoints();
+api.MapDelegationEndpoints();
 
 try
 {

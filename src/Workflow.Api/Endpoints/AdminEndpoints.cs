@@ -187,7 +187,7 @@ public static class AdminEndpoints
         users.MapPut("/{id:guid}", async (Guid id, UpdateUserRequest? body, IMediator m, CancellationToken ct) =>
             {
                 var request = body ?? throw NoBody();
-                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles, request.Email), ct));
+                return TypedResults.Ok(await m.Send(new UpdateUserCommand(id, request.DisplayName, request.Position, request.AgencyCode, request.Roles, request.Email, request.IsHead), ct));
             })
             .WithName("updateAdminUser")
             .ProducesValidationProblem()
@@ -281,5 +281,7 @@ public static class AdminEndpoints
     }
 
     /// <summary>The body of <c>PUT /api/admin/users/{id}</c>.</summary>
-    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null);
+    /// <param name="IsHead">Head of their agency: may take over tasks colleagues claimed; omitted keeps it as it is.</param>
+    public sealed record UpdateUserRequest(string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null,
+        bool? IsHead = null);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Features.Attachments.AttachFile;
 using Workflow.Api.Features.Attachments.ListAttachments;
 using Workflow.Api.Features.Proposals.ProposalAction;
+using Workflow.Api.Features.Tasks.ClaimTask;
 using Workflow.Api.Features.Workflows.GetInstance;
 
 namespace Workflow.Api.Pages;
@@ -26,20 +27,24 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
     /// </summary>
     public virtual IReadOnlyList<string> ExtraDataFields(string action) => [];
 
+    /// <summary>Who holds the dossier's open task, and the claim buttons the caller gets.</summary>
+    public TaskStanding? Standing { get; private set; }
+
     [BindProperty] public string? ActionName { get; set; }
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public Dictionary<string, string?> Data { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        await LoadPageAsync(id, ct);
+        await LoadAllAsync(id, ct);
         return Page();
     }
 
-    private async Task LoadPageAsync(Guid id, CancellationToken ct)
+    private async Task LoadAllAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
         Attachments = await Mediator.Send(new ListAttachmentsQuery(SubjectType, id), ct);
+        Standing = await Mediator.Send(new GetTaskStandingQuery(SubjectType, id), ct);
     }
 
     /// <summary>The upload form: the same command as <c>POST /api/{subjects}/{id}/attachments</c>; a refusal is shown at the file field.</summary>
@@ -51,13 +56,32 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Flash = attached!.Created ? $"Đã đính kèm tệp {attached.File.FileName}." : $"Hồ sơ đã có tệp với đúng nội dung này ({attached.File.FileName}); không thêm lần nữa.";
             return Redirect(Request.Path);
         }
-        await LoadPageAsync(id, ct);
+        await LoadAllAsync(id, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken ct) => ClaimAsync(id, ClaimMove.Claim, "Bạn đã nhận xử lý hồ sơ này.", ct);
+
+    public Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken ct) => ClaimAsync(id, ClaimMove.TakeOver, "Bạn đã nhận lại việc; người xử lý trước không còn giữ hồ sơ.", ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct) => ClaimAsync(id, ClaimMove.Release, "Đã trả lại việc cho những người cùng vai trò.", ct);
+
+    private async Task<IActionResult> ClaimAsync(Guid id, ClaimMove move, string done, CancellationToken ct)
+    {
+        var standing = await Mediator.Send(new GetTaskStandingQuery(SubjectType, id), ct);
+        if (standing.TaskId is { } task && await TryAsync(() => Mediator.Send(new ClaimTaskCommand(task, move), ct)))
+        {
+            Flash = done;
+            return Redirect(Request.Path);
+        }
+        if (standing.TaskId is null) Problem = "Hồ sơ không còn việc nào đang chờ xử lý.";
+        await LoadAllAsync(id, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostActAsync(Guid id, CancellationToken ct)
     {
-        await LoadPageAsync(id, ct);
+        await LoadAllAsync(id, ct);
         var action = Actions.FirstOrDefault(a => a.Action == ActionName);
         if (action is null)
         {
@@ -71,7 +95,7 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Flash = $"Đã thực hiện: {action.DisplayName}.";
             return Redirect(Request.Path);
         }
-        await LoadPageAsync(id, ct);
+        await LoadAllAsync(id, ct);
         return Page();
     }
 }

@@ -60,5 +60,11 @@ public static class AdminObjectTypes
     /// <summary>A unit's medium-term ceilings for a period, replaced whole; the id is <c>unit/from-to</c>.</summary>
     public const string Ceiling = nameof(Ceiling);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling];
+    /// <summary>An officer claimed, took over or released an open task; the id is the task's.</summary>
+    public const string TaskClaim = nameof(TaskClaim);
+
+    /// <summary>A user handed their tasks of a role to a substitute for a range of days, or revoked it; the id is the delegation's.</summary>
+    public const string Delegation = nameof(Delegation);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation];
 }

@@ -31,6 +31,8 @@ public sealed class JournalEntry
         ActorName = actor.UserName;
         Role = role;
         AgencyCode = actor.AgencyCode;
+        OnBehalfOfId = actor.OnBehalfOf?.PrincipalId;
+        OnBehalfOfName = actor.OnBehalfOf?.PrincipalUserName;
         FromState = fromState;
         Action = action;
         ToState = toState;
@@ -52,6 +54,13 @@ public sealed class JournalEntry
     public string ActorName { get; private set; }
     public string Role { get; private set; }
     public string AgencyCode { get; private set; }
+
+    /// <summary>The principal a substitute acted for ("B thay mặt A": A's id), under a delegation; null when the actor acted in their own name.</summary>
+    public Guid? OnBehalfOfId { get; private set; }
+
+    /// <summary>The principal's login name, beside <see cref="OnBehalfOfId"/>.</summary>
+    public string? OnBehalfOfName { get; private set; }
+
     public string? FromState { get; private set; }
     public string Action { get; private set; }
     public string ToState { get; private set; }
@@ -94,15 +103,24 @@ public sealed class JournalEntry
     }
 
     /// <summary>What the seal covers: every field of the entry, its digests, the key that sealed it and the link.</summary>
-    public string SealedText() => new CanonicalFields()
-        .Add("scheme", (long)Scheme).Add("key", KeyId)
-        .Add("instance", InstanceId).Add("subjectType", SubjectType).Add("subject", SubjectId)
-        .Add("sequence", Sequence).Add("at", At)
-        .Add("actorId", ActorId).Add("actor", ActorName).Add("role", Role).Add("agency", AgencyCode)
-        .Add("from", FromState).Add("action", Action).Add("to", ToState).Add("comment", Comment)
-        .Add("dataHash", DataHash).Add("subjectDigest", SubjectDigest).Add("movementsDigest", MovementsDigest)
-        .Add("previous", PreviousHash)
-        .ToString();
+    /// <remarks>
+    /// The principal of a substitute's action is sealed only where there is one, so entries written before delegation
+    /// existed keep the text they were sealed over.
+    /// </remarks>
+    public string SealedText()
+    {
+        var fields = new CanonicalFields()
+            .Add("scheme", (long)Scheme).Add("key", KeyId)
+            .Add("instance", InstanceId).Add("subjectType", SubjectType).Add("subject", SubjectId)
+            .Add("sequence", Sequence).Add("at", At)
+            .Add("actorId", ActorId).Add("actor", ActorName).Add("role", Role).Add("agency", AgencyCode);
+        if (OnBehalfOfId is not null) fields.Add("onBehalfOfId", OnBehalfOfId).Add("onBehalfOf", OnBehalfOfName);
+        return fields
+            .Add("from", FromState).Add("action", Action).Add("to", ToState).Add("comment", Comment)
+            .Add("dataHash", DataHash).Add("subjectDigest", SubjectDigest).Add("movementsDigest", MovementsDigest)
+            .Add("previous", PreviousHash)
+            .ToString();
+    }
 
     /// <summary>The plain SHA-256 that entries from before the key (<see cref="HashScheme.Sha256"/>) were written with.</summary>
     public string LegacyHash() => CanonicalJson.Sha256(string.Join('\n',

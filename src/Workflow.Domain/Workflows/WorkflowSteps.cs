@@ -84,4 +84,31 @@ public sealed record Actor(Guid Id, string UserName, IReadOnlyList<string> Roles
     public bool IsSystem => Id == Guid.Empty;
 
     public bool IsIn(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The people this actor may stand in for today, each for one role (delegations in force).</summary>
+    public IReadOnlyList<Mandate> Mandates { get; init; } = [];
+
+    /// <summary>Whom the actor acts for, when acting as a substitute ("B thay mặt A"); null when acting in their own name.</summary>
+    public Mandate? OnBehalfOf { get; init; }
+
+    /// <summary>
+    /// The actor standing in for the mandate's principal: the principal's role, agency and unit decide what may be done,
+    /// while the journal names both the person who acted and the one they acted for.
+    /// </summary>
+    public Actor Acting(Mandate mandate) =>
+        new(Id, UserName, [mandate.Role], mandate.AgencyCode, mandate.UnitCode) { OnBehalfOf = mandate };
+
+    /// <summary>Everyone answerable for what this actor does: the actor, and the principal they stand in for.</summary>
+    public IReadOnlyList<Guid> Persons => OnBehalfOf is { } m ? [Id, m.PrincipalId] : [Id];
 }
+
+/// <summary>
+/// A delegation in force, as the substitute holds it: the principal (who delegated), the one role delegated, and the
+/// principal's agency and unit as they are today.
+/// </summary>
+/// <param name="PrincipalName">Full name and position, as people read it ("thay mặt Nguyễn Văn A (Chủ tịch)").</param>
+public sealed record Mandate(Guid PrincipalId, string PrincipalUserName, string PrincipalName, string Role, string AgencyCode, string UnitCode);
+
+/// <summary>Who holds an open task (claimed it so that colleagues of the same role leave it to them).</summary>
+/// <param name="HolderName">Full name and position of the holder, as colleagues see it ("Đang xử lý: …").</param>
+public sealed record TaskClaim(Guid HolderId, string HolderUserName, string HolderName, DateTimeOffset At);

@@ -42,6 +42,15 @@ public sealed class WorkflowTask
     public string? ClosedByAction { get; private set; }
     public DateTimeOffset? EscalatedAt { get; private set; }
 
+    /// <summary>Who claimed the task (<see cref="Claim"/>); the concurrency token that keeps a firing from passing a claim made meanwhile.</summary>
+    public Guid? ClaimedById { get; private set; }
+    public string? ClaimedBy { get; private set; }
+    public string? ClaimedByName { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+
+    /// <summary>The officer holding the task, whom colleagues of the same role leave it to; null while anyone of the role may take it.</summary>
+    public TaskClaim? Claim => ClaimedById is { } id ? new TaskClaim(id, ClaimedBy!, ClaimedByName ?? ClaimedBy!, ClaimedAt!.Value) : null;
+
     public bool IsOpen => ClosedAt is null;
 
     public bool IsOverdue(DateTimeOffset now) => IsOpen && DueAt is { } due && due < now;

@@ -36,6 +36,12 @@ public sealed class User : IdentityUser<Guid>
     public string UnitCode { get; private set; } = "";
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>
+    /// Head of their agency (trưởng phòng, lãnh đạo cơ quan), as the administrator marks them: may take over a task a
+    /// colleague of the agency claimed. <see cref="Position"/> stays free text; this flag is what the rules read.
+    /// </summary>
+    public bool IsHead { get; private set; }
+
     /// <summary>Set for a one-time password an administrator issued: until the user picks their own, they can do nothing else.</summary>
     public bool MustChangePassword { get; private set; }
 
@@ -76,6 +82,8 @@ public sealed class User : IdentityUser<Guid>
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         NormalizedEmail = Email?.ToUpperInvariant();
     }
+
+    public void MarkHead(bool isHead) => IsHead = isHead;
 
     public void Disable() => IsActive = false;
 

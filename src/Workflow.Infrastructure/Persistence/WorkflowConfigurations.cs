@@ -61,6 +61,11 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         b.Property(t => t.Title).HasMaxLength(256).IsRequired();
         b.Property(t => t.ClosedBy).HasMaxLength(64);
         b.Property(t => t.ClosedByAction).HasMaxLength(64);
+        // a firing that loaded the task unclaimed must not close it over a claim made meanwhile: it runs again and sees the holder
+        b.Property(t => t.ClaimedById).IsConcurrencyToken();
+        b.Property(t => t.ClaimedBy).HasMaxLength(64);
+        b.Property(t => t.ClaimedByName).HasMaxLength(256);
+        b.Ignore(t => t.Claim);
         b.HasIndex(t => new { t.TargetUnitCode, t.Role, t.ClosedAt });
         // the inbox: a unit's open tasks, soonest due first
         b.HasIndex(t => new { t.TargetUnitCode, t.ClosedAt, t.DueAt });
@@ -87,6 +92,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(e => e.ActorName).HasMaxLength(64).IsRequired();
         b.Property(e => e.Role).HasMaxLength(32).IsRequired();
         b.Property(e => e.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(e => e.OnBehalfOfName).HasMaxLength(64);
         b.Property(e => e.FromState).HasMaxLength(64);
         b.Property(e => e.Action).HasMaxLength(64).IsRequired();
         b.Property(e => e.ToState).HasMaxLength(64).IsRequired();
@@ -100,6 +106,29 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(e => e.SubjectDigest).HasMaxLength(64);
         b.Property(e => e.MovementsDigest).HasMaxLength(64);
         b.Ignore(e => e.IsSealed);
+    }
+}
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> b)
+    {
+        b.ToTable("delegations");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.DelegatorUserName).HasMaxLength(64).IsRequired();
+        b.Property(d => d.DelegatorName).HasMaxLength(256).IsRequired();
+        b.Property(d => d.SubstituteUserName).HasMaxLength(64).IsRequired();
+        b.Property(d => d.SubstituteName).HasMaxLength(256).IsRequired();
+        b.Property(d => d.Role).HasMaxLength(32).IsRequired();
+        b.Property(d => d.AgencyCode).HasMaxLength(64).IsRequired();
+        b.Property(d => d.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(d => d.Reason).HasMaxLength(DelegationRules.MaxReasonLength).IsRequired();
+        b.Property(d => d.RevokedBy).HasMaxLength(64);
+        // what a substitute holds today: read on every inbox page and firing
+        b.HasIndex(d => new { d.SubstituteId, d.To });
+        b.HasIndex(d => new { d.DelegatorId, d.To });
+        b.Ignore(d => d.IsRevoked);
     }
 }
 

@@ -35,6 +35,7 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();

@@ -184,7 +184,10 @@ public sealed class WorkflowRuntime(
 
         var now = clock.GetUtcNow();
         var parts = await PartsAsync(instance, now, ct);
-        var (refusal, reason) = WorkflowRules.Check(definition, instance, action, actor, history, parts);
+        // the task's holder, tracked: closing it below is refused by the database if someone claimed it meanwhile
+        var open = await db.Tasks.Where(t => t.InstanceId == instanceId && t.ClosedAt == null).ToListAsync(ct);
+        actor = await db.WithMandatesAsync(actor, DateOnly.FromDateTime(now.ToOffset(WorkingCalendar.VietnamOffset).DateTime), ct);
+        var (refusal, reason, acting) = WorkflowRules.Authorize(definition, instance, action, actor, history, parts, open.FirstOrDefault()?.Claim);
         switch (refusal)
         {
             // the dossier has moved on — often by someone who acted a moment earlier, on this server or another: say who
@@ -193,9 +196,12 @@ public sealed class WorkflowRuntime(
                 throw new ConflictException($"{reason} Hồ sơ đã được {LastActed(last.ActorName, last.Action, last.ToState, last.At)}; thao tác của bạn chưa được ghi nhận.",
                     "workflow.notAvailable");
             case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");
+            case Refusal.Claimed: throw new ConflictException(reason, "task.claimed");
             case Refusal.NotAllowed:
             case Refusal.SameActor: throw new ForbiddenException(reason);
         }
+        // in their own name, or standing in for the principal a delegation names ("B thay mặt A")
+        actor = acting!;
 
         var transition = definition.Find(instance.State, action)!;
         var from = definition.State(instance.State);
@@ -230,7 +236,6 @@ public sealed class WorkflowRuntime(
 
         var role = actor.IsSystem ? "System" : WorkflowRules.RoleFor(transition, from, instance, actor, parts)!;
         var to = definition.State(transition.To);
-        var open = await db.Tasks.Where(t => t.InstanceId == instanceId && t.ClosedAt == null).ToListAsync(ct);
         foreach (var task in open) task.Close(actor.UserName, action, now);
 
         instance.MoveTo(to, now);

@@ -6,6 +6,7 @@ using Workflow.Domain.Proposals;
 using Workflow.Domain.Proposals.Rules;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Persistence;
+using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Features.Proposals;
 
@@ -13,7 +14,7 @@ namespace Workflow.Api.Features.Proposals;
 /// Which proposals a caller may see (RULES.md 7, issue scoping): a lead-agency officer their own agency's; finance,
 /// approvers, treasury and monitors their unit's (and the units below); a national administrator all (a province administrator as the province's officers). Others are 404.
 /// </summary>
-public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
+public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user, TimeProvider clock)
 {
     public Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
 
@@ -24,7 +25,9 @@ public sealed class ProposalAccess(WorkflowDbContext db, ICurrentUser user)
         if (user.SeesEveryUnit()) return proposals;
         var unit = user.UnitCode;
         var agency = user.AgencyCode;
-        if (user.Roles.Any(r => r != Roles.LeadAgency))
+        // a substitute sees, for the days of a delegation, what the role delegated to them sees
+        if (user.Roles.Any(r => r != Roles.LeadAgency)
+            || (await db.WithMandatesAsync(Actor, WorkingCalendar.VietnamToday(clock), ct)).Mandates.Any(m => m.Role != Roles.LeadAgency))
         {
             var units = (await ReferenceSnapshot.OfAsync(db, ct)).UnitAndBelow(unit).ToList();
             return proposals.Where(p => units.Contains(p.UnitCode));

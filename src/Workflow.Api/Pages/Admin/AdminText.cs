@@ -22,12 +22,14 @@ public static class AdminText
         AdminObjectTypes.User => "Người dùng",
         AdminObjectTypes.TwoFactorRoles => "Vai trò bắt buộc xác thực hai bước",
         AdminObjectTypes.Policy => "Chính sách tỉnh",
+        AdminObjectTypes.TaskClaim => "Nhận xử lý việc",
+        AdminObjectTypes.Delegation => "Ủy quyền",
         _ => type,
     };
 
     /// <summary>The object types the journal can be filtered by.</summary>
     public static readonly IReadOnlyList<string> FilterableTypes =
-        [AdminObjectTypes.Unit, AdminObjectTypes.Agency, AdminObjectTypes.Assignment, AdminObjectTypes.User];
+        [AdminObjectTypes.Unit, AdminObjectTypes.Agency, AdminObjectTypes.Assignment, AdminObjectTypes.User, AdminObjectTypes.TaskClaim, AdminObjectTypes.Delegation];
 
     public static string Action(string action) => action switch
     {
@@ -40,6 +42,10 @@ public static class AdminText
         "disable" => "Khóa",
         "enable" => "Mở khóa",
         "reset-password" => "Cấp lại mật khẩu",
+        "claim" => "Nhận xử lý",
+        "take-over" => "Lãnh đạo nhận lại",
+        "release" => "Trả lại việc",
+        "revoke" => "Thu hồi",
         _ => action,
     };
 

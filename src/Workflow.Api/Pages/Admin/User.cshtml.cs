@@ -50,7 +50,7 @@ public sealed class UserModel(IMediator mediator, ICurrentUser caller) : AppPage
         var posted = Input;
         await LoadAsync(id, ct);
         Input = posted;
-        if (await TryAsync(() => Mediator.Send(new UpdateUserCommand(id, Input.DisplayName, Input.Position, Input.AgencyCode, Input.Roles, Input.Email), ct)))
+        if (await TryAsync(() => Mediator.Send(new UpdateUserCommand(id, Input.DisplayName, Input.Position, Input.AgencyCode, Input.Roles, Input.Email, Input.IsHead), ct)))
         {
             Flash = $"Đã lưu thông tin của {Person.UserName}.";
             return Redirect(Request.Path);
@@ -94,7 +94,7 @@ public sealed class UserModel(IMediator mediator, ICurrentUser caller) : AppPage
         Input = new UserForm
         {
             UserName = Person.UserName, DisplayName = Person.DisplayName, Position = Person.Position,
-            AgencyCode = Person.AgencyCode, Roles = [.. Person.Roles], Email = Person.Email,
+            AgencyCode = Person.AgencyCode, Roles = [.. Person.Roles], Email = Person.Email, IsHead = Person.IsHead,
         };
     }
 }

@@ -11,6 +11,9 @@ public sealed class UserForm
     public string? Email { get; set; }
     public string? AgencyCode { get; set; }
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>Head of their agency (edit page only): may take over tasks colleagues claimed.</summary>
+    public bool IsHead { get; set; }
 }
 
 /// <summary>What the shared fields partial needs: the form, the agencies to choose from, and the page for its errors.</summary>

@@ -14,10 +14,10 @@ namespace Workflow.Api.Features.Admin.Users;
 /// <summary>A user as administrators see them (never a password or a hash).</summary>
 public sealed record AdminUserView(
     Guid Id, string UserName, string DisplayName, string Position, string AgencyCode, string UnitCode, IReadOnlyList<string> Roles,
-    bool IsActive, bool MustChangePassword, bool TwoFactorEnabled, DateTimeOffset? LockedUntil, string? Email)
+    bool IsActive, bool MustChangePassword, bool TwoFactorEnabled, DateTimeOffset? LockedUntil, string? Email, bool IsHead = false)
 {
     public static AdminUserView Of(User u) => new(u.Id, u.UserName!, u.DisplayName, u.Position, u.AgencyCode, u.UnitCode, u.Roles,
-        u.IsActive, u.MustChangePassword, u.TwoFactorEnabled, u.LockoutEnd, u.Email);
+        u.IsActive, u.MustChangePassword, u.TwoFactorEnabled, u.LockoutEnd, u.Email, u.IsHead);
 }
 
 /// <summary>A user created or given a new password: the one-time password is shown once, to hand to the person.</summary>

@@ -19,10 +19,12 @@ public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int Pag
 /// <param name="SubjectTitle">What the dossier is: a proposal's title, or the title of the proposal a disbursement or settlement belongs to.</param>
 /// <param name="Amount">The money the task decides on: a proposal's state support, a disbursement's amount, a settlement's actual cost.</param>
 /// <param name="WorkingDaysLeft">Working days from today to the due date (negative when overdue).</param>
+/// <param name="ClaimedBy">Who holds the task ("Đang xử lý: …"), when someone claimed it; others of the role see it but leave it to them.</param>
+/// <param name="OnBehalfOf">Full name of the colleague whose task this is and for whom the caller acts under a delegation ("thay mặt …"); null for the caller's own tasks.</param>
 public sealed record InboxItem(
     Guid TaskId, Guid InstanceId, string DefinitionId, string SubjectType, Guid SubjectId, string? SubjectCode, string? SubjectTitle, long? Amount,
     string State, string StateName, string Title, string Role, DateTimeOffset OpenedAt, DateTimeOffset? DueAt, bool Overdue, int? WorkingDaysLeft,
-    IReadOnlyList<ActionView> Actions);
+    IReadOnlyList<ActionView> Actions, TaskHolder? ClaimedBy = null, string? OnBehalfOf = null);
 
 public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog catalog, ICurrentUser user, InstanceAccess access,
     WorkingCalendar calendar, TimeProvider clock) : IRequestHandler<ListInboxQuery, InboxPage>
@@ -32,7 +34,9 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
     public async Task<InboxPage> Handle(ListInboxQuery request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var roles = user.Roles.ToList();
+        // the caller's roles, and those colleagues delegated to them for today
+        var actor = await access.ActorAsync(cancellationToken);
+        var roles = user.Roles.Concat(actor.Mandates.Select(m => m.Role)).Distinct().ToList();
         var unit = user.UnitCode;
         var agency = user.AgencyCode;
         var tasks = db.Tasks.AsNoTracking().Where(t => t.ClosedAt == null && roles.Contains(t.Role) && t.TargetUnitCode == unit
@@ -58,12 +62,16 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         {
             var instance = instances[t.InstanceId];
             var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
-            var actions = WorkflowRules.AvailableActions(definition, instance, access.Actor, histories[t.InstanceId].ToList(), parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned));
+            var history = histories[t.InstanceId].ToList();
+            var unitParts = parts.GetValueOrDefault(instance.UnitCode, UnitParts.Unassigned);
+            var actions = WorkflowRules.AvailableActions(definition, instance, actor, history, unitParts, t.Claim);
             int? left = t.DueAt is { } due ? calendar.WorkingDaysBetween(today, DateOnly.FromDateTime(due.ToOffset(WorkingCalendar.VietnamOffset).DateTime)) : null;
             var subject = subjects.GetValueOrDefault(t.SubjectId);
             return new InboxItem(t.Id, t.InstanceId, instance.DefinitionId, t.SubjectType, t.SubjectId, subject?.Code, subject?.Title, subject?.Amount,
                 t.State, definition.State(t.State).DisplayName, t.Title, t.Role, t.OpenedAt, t.DueAt, t.IsOverdue(now), left,
-                actions.Select(GetInstanceHandler.ActionOf).ToList());
+                actions.Select(GetInstanceHandler.ActionOf).ToList(), TaskHolder.Of(t.Claim),
+                WorkflowRules.ActingFor(definition, instance, actor, history, unitParts, t.Claim)?.PrincipalName
+                    ?? (user.Roles.Contains(t.Role) ? null : actor.Mandates.FirstOrDefault(m => m.Role == t.Role)?.PrincipalName));
         }).ToList();
         return new InboxPage(items, request.Page, request.PageSize, total);
     }

@@ -13,7 +13,14 @@ public sealed record InstanceView(
     string State, string StateName, bool Completed, int Revision, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt,
     TaskView? OpenTask, IReadOnlyList<ActionView> AvailableActions);
 
-public sealed record TaskView(Guid Id, string Title, string Role, DateTimeOffset? DueAt, bool Overdue);
+/// <param name="ClaimedBy">Who holds the task, when an officer claimed it.</param>
+public sealed record TaskView(Guid Id, string Title, string Role, DateTimeOffset? DueAt, bool Overdue, TaskHolder? ClaimedBy = null);
+
+/// <summary>The officer who claimed a task: login name, full name and position, and since when ("Đang xử lý: …").</summary>
+public sealed record TaskHolder(string UserName, string Name, DateTimeOffset Since)
+{
+    public static TaskHolder? Of(Domain.Workflows.TaskClaim? claim) => claim is null ? null : new(claim.HolderUserName, claim.HolderName, claim.At);
+}
 
 /// <summary>An action the caller may take now: the UI renders one button per entry.</summary>
 public sealed record ActionView(string Action, string DisplayName, string To, bool RequiresComment, IReadOnlyList<string> RequiredData);
@@ -30,7 +37,7 @@ public sealed class GetInstanceHandler(WorkflowDbContext db, InstanceAccess acce
         return new InstanceView(
             instance.Id, instance.DefinitionId, instance.DefinitionVersion, instance.SubjectType, instance.SubjectId, instance.UnitCode, instance.AgencyCode,
             instance.State, standing.StateName, instance.IsCompleted, instance.Revision, instance.StartedAt, instance.UpdatedAt,
-            task is null ? null : new TaskView(task.Id, task.Title, task.Role, task.DueAt, task.IsOverdue(now)),
+            task is null ? null : new TaskView(task.Id, task.Title, task.Role, task.DueAt, task.IsOverdue(now), TaskHolder.Of(task.Claim)),
             standing.Actions);
     }
 

@@ -13,9 +13,12 @@ public sealed record GetInstanceHistoryQuery(Guid InstanceId) : IRequest<IReadOn
 
 /// <param name="Actor">The login name of who acted.</param>
 /// <param name="ActorName">Their full name and position, as people read the history ("Hệ thống" for the system).</param>
+/// <param name="OnBehalfOf">The login name of the colleague the actor stood in for under a delegation ("B thay mặt A": A), or null.</param>
+/// <param name="OnBehalfOfName">That colleague's full name and position.</param>
 public sealed record HistoryEntry(
     int Sequence, DateTimeOffset At, string Actor, string ActorName, string Role, string AgencyCode, string? From, string? FromName,
-    string Action, string ActionName, string To, string ToName, string? Comment, JsonElement Data, string DataHash, string Hash);
+    string Action, string ActionName, string To, string ToName, string? Comment, JsonElement Data, string DataHash, string Hash,
+    string? OnBehalfOf = null, string? OnBehalfOfName = null);
 
 public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog catalog, InstanceAccess access)
     : IRequestHandler<GetHistoryQuery, IReadOnlyList<HistoryEntry>>, IRequestHandler<GetInstanceHistoryQuery, IReadOnlyList<HistoryEntry>>
@@ -30,13 +33,14 @@ public sealed class GetHistoryHandler(WorkflowDbContext db, DefinitionCatalog ca
     {
         var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
         var entries = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instance.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var people = await PeopleNames.OfAsync(db, entries.Select(e => e.ActorName), ct);
+        var people = await PeopleNames.OfAsync(db, entries.Select(e => e.ActorName).Concat(entries.Where(e => e.OnBehalfOfName != null).Select(e => e.OnBehalfOfName!)), ct);
         return entries.Select(e => new HistoryEntry(
             e.Sequence, e.At, e.ActorName, people.GetValueOrDefault(e.ActorName, e.ActorName), e.Role, e.AgencyCode,
             e.FromState, e.FromState is null ? null : definition.FindState(e.FromState)?.DisplayName,
             e.Action, e.Action == Domain.Opening.OpeningPosition.Action ? "Số dư đầu kỳ" : e.Action == Domain.Files.DossierFile.AttachAction ? "Đính kèm tệp" : e.FromState is null ? "Khởi tạo" : definition.Find(e.FromState, e.Action)?.DisplayName ?? e.Action,
             e.ToState, definition.FindState(e.ToState)?.DisplayName ?? e.ToState,
-            e.Comment, JsonDocument.Parse(e.Data).RootElement.Clone(), e.DataHash, e.Hash)).ToList();
+            e.Comment, JsonDocument.Parse(e.Data).RootElement.Clone(), e.DataHash, e.Hash,
+            e.OnBehalfOfName, e.OnBehalfOfName is null ? null : people.GetValueOrDefault(e.OnBehalfOfName, e.OnBehalfOfName))).ToList();
     }
 }
 

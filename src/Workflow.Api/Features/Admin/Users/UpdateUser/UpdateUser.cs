@@ -4,8 +4,10 @@ using Workflow.Domain.Administration;
 
 namespace Workflow.Api.Features.Admin.Users.UpdateUser;
 
-/// <summary>Name, position, agency, roles and e-mail address of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
-public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null) : IRequest<AdminUserView>;
+/// <summary>Name, position, agency, roles, e-mail address and head flag of a user the caller manages. A new agency or new roles end the user's sessions.</summary>
+/// <param name="IsHead">Whether the person heads their agency (may take over tasks colleagues claimed); null keeps it as it is.</param>
+public sealed record UpdateUserCommand(Guid Id, string? DisplayName, string? Position, string? AgencyCode, IReadOnlyList<string>? Roles, string? Email = null,
+    bool? IsHead = null) : IRequest<AdminUserView>;
 
 public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
 {
@@ -31,6 +33,7 @@ public sealed class UpdateUserHandler(AdminUsers admin, AdminJournal journal) : 
         user.MoveTo(agency.Code, agency.UnitCode);
         user.SetRoles(roles);
         user.SetEmail(request.Email);
+        if (request.IsHead is { } head) user.MarkHead(head);
         var after = AdminUserView.Of(user);
         if (after with { Roles = before.Roles } == before && after.Roles.SequenceEqual(before.Roles)) return before;
 
