@@ -241,7 +241,7 @@ public sealed class WorkflowRuntime(
         instance.MoveTo(to, now);
         // sealed with the journal key when the unit of work is saved (Audit/EntrySealer), over the state every effect left
         db.Journal.Add(new JournalEntry(instance, instance.Revision, now, actor, role, from.Name, action, to.Name, comment,
-            CanonicalJson.Serialize(await WithFilesAsync(instance, payload, ct)), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
+            CanonicalJson.Serialize(journal.Any(e => e.Action == DossierFile.AttachAction) ? await WithFilesAsync(instance, payload, ct) : payload), journal.Count > 0 ? journal[^1].Hash : JournalEntry.Genesis));
         OpenTask(instance, to, parts, to.Task is null ? null : await PolicyAsync(instance, now, ct), now);
         foreach (var message in context.Messages) OutboxWriter.Add(db, message, now);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, instance.SubjectType, instance.SubjectId,
@@ -272,7 +272,8 @@ public sealed class WorkflowRuntime(
     /// <summary>
     /// The action's data with the SHA-256 of every file the dossier has, sorted (a set, the same however and whenever the
     /// files came): the entry's data hash, and so its seal, then covers what the decision relied on. Unchanged when the
-    /// dossier has no files.
+    /// dossier has no files. Asked only when the instance's journal holds an attachment (every file is attached with a
+    /// journaled <see cref="DossierFile.AttachAction"/>), so a transition of a dossier without files costs no query.
     /// </summary>
     private async Task<JsonElement> WithFilesAsync(WorkflowInstance instance, JsonElement payload, CancellationToken ct)
     {
