@@ -38,6 +38,8 @@ builder.Services.AddMediatorFrom(typeof(Program).Assembly);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.MonitoringAccess>();
+builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.Load(Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.DefaultPath));
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
@@ -295,6 +297,7 @@ api.MapAttachmentEndpoints();
 api.MapReportEndpoints();
 api.MapAdminEndpoints();
 api.MapDelegationEndpoints();
+api.MapMonitoringEndpoints();
 
 try
 {

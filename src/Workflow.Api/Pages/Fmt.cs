@@ -37,6 +37,7 @@ public static class Fmt
         "Approver" => "Lãnh đạo UBND",
         "Treasury" => "Kho bạc",
         "Monitor" => "Theo dõi",
+        "MonitoringOfficer" => "Giám sát, đánh giá",
         "Admin" => "Quản trị",
         "System" => "Hệ thống",
         _ => role,

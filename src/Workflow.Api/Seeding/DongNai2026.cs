@@ -58,6 +58,8 @@ public static class DongNai2026
         new("tk.kinhte", "Cán bộ Phòng Kinh tế xã Tân Khai", TanKhaiEconomy, TanKhai, [Roles.FinanceOffice]),
         new("tk.kinhte2", "Cán bộ Phòng Kinh tế xã Tân Khai (2)", TanKhaiEconomy, TanKhai, [Roles.FinanceOffice]),
         new("tk.chutich", "Chủ tịch UBND xã Tân Khai", TanKhaiCommittee, TanKhai, [Roles.Approver]),
+        // the commune's standing office for the programme's monitoring (TT 10/2022 Art. 4): enters the poverty census and targets
+        new("tk.giamsat", "Cán bộ giám sát, đánh giá xã Tân Khai (Phòng Kinh tế)", TanKhaiEconomy, TanKhai, [Roles.MonitoringOfficer]),
         new("th.nongnghiep", "Cán bộ Trung tâm Dịch vụ nông nghiệp (Tân Hưng)", TanHungAgriculture, TanHung, [Roles.LeadAgency]),
         new("th.kinhte", "Cán bộ Phòng Kinh tế xã Tân Hưng", TanHungEconomy, TanHung, [Roles.FinanceOffice]),
         new("th.chutich", "Chủ tịch UBND xã Tân Hưng", TanHungCommittee, TanHung, [Roles.Approver]),

@@ -54,6 +54,15 @@ public static class AdminObjectTypes
     /// <summary>A programme period's catalogue loaded by an administrator; the id is <c>period vN</c>.</summary>
     public const string Catalogue = nameof(Catalogue);
 
+    /// <summary>A unit's poverty census for a review year (monitoring baseline); the id is the census id.</summary>
+    public const string PovertyCensus = nameof(PovertyCensus);
+
+    /// <summary>A monitoring target of a unit; the id is the target id.</summary>
+    public const string MonitoringTarget = nameof(MonitoringTarget);
+
+    /// <summary>A unit's monitoring figures loaded from a file; the id is the unit code.</summary>
+    public const string MonitoringFile = nameof(MonitoringFile);
+
     /// <summary>A version of a province's policy; its id is <c>province/fiscalYear/version</c>.</summary>
     public const string Policy = nameof(Policy);
 
@@ -66,5 +75,5 @@ public static class AdminObjectTypes
     /// <summary>A user handed their tasks of a role to a substitute for a range of days, or revoked it; the id is the delegation's.</summary>
     public const string Delegation = nameof(Delegation);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation];
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PovertyCensus, MonitoringTarget, MonitoringFile];
 }

@@ -134,3 +134,24 @@ public static class MonitoringFiles
 
     private static string Prefix(string prefix, string path) => path == "$" ? prefix : $"{prefix}.{path}";
 }
+
+/// <summary>A hamlet or residential group of a unit as stored: the parts a unit's census and targets may be split into.</summary>
+public sealed class MonitoringSubUnit
+{
+    private MonitoringSubUnit() { UnitCode = Code = Name = ""; }
+
+    public MonitoringSubUnit(string unitCode, string code, string name, string? kind)
+    {
+        UnitCode = unitCode;
+        Code = code;
+        Name = name;
+        Kind = kind;
+    }
+
+    public string UnitCode { get; private set; }
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public string? Kind { get; private set; }
+
+    public void Rename(string name, string? kind) => (Name, Kind) = (name, kind);
+}

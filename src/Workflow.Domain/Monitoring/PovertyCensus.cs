@@ -38,7 +38,7 @@ public sealed class PovertyCensus
 {
     private PovertyCensus()
     {
-        UnitCode = UnitName = StandardCode = RecordedBy = "";
+        UnitCode = UnitName = Scope = StandardCode = RecordedBy = "";
         Deprivations = [];
         StatedRates = [];
         Notes = [];
@@ -53,6 +53,7 @@ public sealed class PovertyCensus
         UnitCode = unitCode;
         UnitName = unitName;
         SubUnitCode = subUnitCode;
+        Scope = subUnitCode ?? "";
         Year = year;
         AsOf = asOf;
         StandardCode = standardCode;
@@ -77,6 +78,10 @@ public sealed class PovertyCensus
 
     /// <summary>The hamlet or residential group (thôn, ấp, tổ dân phố…) of <see cref="UnitCode"/>; null for the unit as a whole.</summary>
     public string? SubUnitCode { get; private set; }
+
+    /// <summary><see cref="SubUnitCode"/>, or "" for the whole unit: one census per unit, part and year is a unique key on every engine.</summary>
+    public string Scope { get; private set; }
+
     /// <summary>The year of the review (rà soát cuối năm): its figures are the baseline of the year after.</summary>
     public int Year { get; private set; }
 
@@ -96,6 +101,18 @@ public sealed class PovertyCensus
     public string RecordedBy { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public int Revision { get; private set; }
+
+    /// <summary>Replaces the figures with those of a checked census of the same unit, part and year; the revision counts corrections.</summary>
+    public void Correct(PovertyCensus figures)
+    {
+        if (figures.UnitCode != UnitCode || figures.Scope != Scope || figures.Year != Year)
+            throw new InvalidOperationException("A correction replaces the figures of the same unit, part and year.");
+        (AsOf, StandardCode, Basis, TotalHouseholds, Poor, NearPoor, Flows) =
+            (figures.AsOf, figures.StandardCode, figures.Basis, figures.TotalHouseholds, figures.Poor, figures.NearPoor, figures.Flows);
+        (Deprivations, StatedRates, Notes, RecordedBy, RecordedAt) =
+            (figures.Deprivations, figures.StatedRates, figures.Notes, figures.RecordedBy, figures.RecordedAt);
+        Revision++;
+    }
 
     public decimal? PoorRate => PovertyRate.Percent(Poor?.Households, TotalHouseholds);
     public decimal? NearPoorRate => PovertyRate.Percent(NearPoor?.Households, TotalHouseholds);

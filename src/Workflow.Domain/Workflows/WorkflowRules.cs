@@ -143,6 +143,7 @@ public static class WorkflowRules
         Roles.Approver => "lãnh đạo UBND",
         Roles.Treasury => "Kho bạc",
         Roles.Monitor => "cơ quan theo dõi",
+        Roles.MonitoringOfficer => "cán bộ giám sát, đánh giá",
         Roles.Admin => "quản trị",
         _ => role,
     };

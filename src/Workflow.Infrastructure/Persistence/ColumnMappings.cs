@@ -60,7 +60,7 @@ internal static class ColumnMappings
                 v => JsonSerializer.Deserialize<SupportPolicy>(JsonSerializer.Serialize(v, Json), Json)!));
 
     /// <summary>A value object stored as one JSON column (camelCase, enums by name); compared by its JSON.</summary>
-    public static PropertyBuilder<T> AsJsonDocument<T>(this PropertyBuilder<T> property) where T : class =>
+    public static PropertyBuilder<T> AsJsonDocument<T>(this PropertyBuilder<T> property) where T : class? =>
         property.HasConversion(new ValueConverter<T, string>(
                 v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<T>(v, Json)!),
             new ValueComparer<T>(

@@ -59,6 +59,10 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<ReferenceDataStamp> ReferenceDataStamps => Set<ReferenceDataStamp>();
     public DbSet<DossierCounter> DossierCounters => Set<DossierCounter>();
 
+    public DbSet<Domain.Monitoring.PovertyCensus> PovertyCensuses => Set<Domain.Monitoring.PovertyCensus>();
+    public DbSet<Domain.Monitoring.MonitoringTarget> MonitoringTargets => Set<Domain.Monitoring.MonitoringTarget>();
+    public DbSet<Domain.Monitoring.MonitoringSubUnit> MonitoringSubUnits => Set<Domain.Monitoring.MonitoringSubUnit>();
+
     /// <summary>The copy of the reference data this unit of work read (<see cref="ReferenceSnapshot.OfAsync"/>).</summary>
     internal ReferenceSnapshot? ReferenceDataSeen { get; set; }
 

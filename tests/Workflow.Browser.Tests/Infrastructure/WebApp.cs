@@ -13,7 +13,7 @@ public static class WebApp
     public static readonly IReadOnlyList<string> DemoUsers =
         [
             "nongnghiep", "yte", "gdnn", "laodong", "vanhoa", "taichinh", "taichinh2", "chutich", "khobac", "admin",
-            "tk.nongnghiep", "tk.vanhoa", "tk.kinhte", "tk.kinhte2", "tk.chutich", "th.nongnghiep", "th.kinhte", "th.chutich",
+            "tk.nongnghiep", "tk.vanhoa", "tk.kinhte", "tk.kinhte2", "tk.chutich", "tk.giamsat", "th.nongnghiep", "th.kinhte", "th.chutich",
             "khobac.kv", "dn.giamsat", "dn.quantri",
         ];
 

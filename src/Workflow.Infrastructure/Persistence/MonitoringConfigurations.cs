@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Domain.Monitoring;
+
+namespace Workflow.Infrastructure.Persistence;
+
+internal sealed class PovertyCensusConfiguration : IEntityTypeConfiguration<PovertyCensus>
+{
+    public void Configure(EntityTypeBuilder<PovertyCensus> b)
+    {
+        b.ToTable("poverty_censuses");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(c => c.UnitName).HasMaxLength(256).IsRequired();
+        b.Property(c => c.SubUnitCode).HasMaxLength(64);
+        b.Property(c => c.Scope).HasMaxLength(64).IsRequired();
+        b.Property(c => c.StandardCode).HasMaxLength(32).IsRequired();
+        b.Property(c => c.Basis).HasMaxLength(500);
+        b.Property(c => c.RecordedBy).HasMaxLength(256).IsRequired();
+        b.Property(c => c.Revision).IsConcurrencyToken();
+        b.Property(c => c.Poor).AsJsonDocument();
+        b.Property(c => c.NearPoor).AsJsonDocument();
+        b.Property(c => c.Flows).AsJsonDocument();
+        b.Property(c => c.Deprivations).AsJsonDocument();
+        b.Property(c => c.StatedRates).AsJsonDocument();
+        b.Property(c => c.Notes).AsJsonDocument();
+        b.Ignore(c => c.PoorRate);
+        b.Ignore(c => c.NearPoorRate);
+        b.HasIndex(c => new { c.UnitCode, c.Year, c.Scope }).IsUnique();
+    }
+}
+
+internal sealed class MonitoringTargetConfiguration : IEntityTypeConfiguration<MonitoringTarget>
+{
+    public void Configure(EntityTypeBuilder<MonitoringTarget> b)
+    {
+        b.ToTable("monitoring_targets");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(t => t.UnitName).HasMaxLength(256).IsRequired();
+        b.Property(t => t.SubUnitCode).HasMaxLength(64);
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(t => t.Subject).HasMaxLength(64).IsRequired();
+        b.Property(t => t.Group).HasMaxLength(32);
+        b.Property(t => t.Value).HasPrecision(18, 4);
+        b.Property(t => t.Of).HasPrecision(18, 4);
+        b.Property(t => t.Per).HasMaxLength(256);
+        b.Property(t => t.Basis).HasMaxLength(500);
+        b.Property(t => t.Text).HasMaxLength(1000);
+        b.Property(t => t.RecordedBy).HasMaxLength(256).IsRequired();
+        b.Property(t => t.Revision).IsConcurrencyToken();
+        b.HasIndex(t => new { t.UnitCode, t.Year });
+    }
+}
+
+internal sealed class SubUnitConfiguration : IEntityTypeConfiguration<MonitoringSubUnit>
+{
+    public void Configure(EntityTypeBuilder<MonitoringSubUnit> b)
+    {
+        b.ToTable("monitoring_sub_units");
+        b.HasKey(s => new { s.UnitCode, s.Code });
+        b.Property(s => s.UnitCode).HasMaxLength(64);
+        b.Property(s => s.Code).HasMaxLength(64);
+        b.Property(s => s.Name).HasMaxLength(256).IsRequired();
+        b.Property(s => s.Kind).HasMaxLength(16);
+    }
+}
