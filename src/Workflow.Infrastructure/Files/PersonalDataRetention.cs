@@ -28,7 +28,7 @@ public sealed class PersonalDataRetention(WorkflowDbContext db, FileStore store,
     public const string PurgeAction = "purge-personal-data";
 
     /// <summary>The administration journal's object type for a removed content; its id is the SHA-256.</summary>
-    public const string ObjectType = "PersonalDataFile";
+    public const string ObjectType = AdminObjectTypes.PersonalDataFile;
 
     public async Task<PurgeReport> PurgeAsync(Guid actorId, string actorName, bool dryRun, CancellationToken ct)
     {
