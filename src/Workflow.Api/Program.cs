@@ -27,7 +27,7 @@ var builder = WebApplication.CreateBuilder(command.HostArgs);
 if (command.Name == HostCommand.ValidateWorkflows)
     return ValidateWorkflowsCommand.Run(command.Argument, builder.Configuration);
 // the journal commands print JSON to keep or pipe: the log goes to standard error
-if (command.Name is HostCommand.Journal or HostCommand.VerifyAttachments)
+if (command.Name is HostCommand.Journal or HostCommand.VerifyAttachments or HostCommand.PurgePersonalData)
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 // first, so the schema and definitions are in place before any other background service starts
@@ -253,6 +253,8 @@ if (command.Name == HostCommand.Backup)
     return await BackupCommand.RunAsync(app.Services, command.Argument, Console.Out, Console.Error);
 if (command.Name == HostCommand.VerifyAttachments)
     return await VerifyAttachmentsCommand.RunAsync(app.Services, Console.Out, Console.Error);
+if (command.Name == HostCommand.PurgePersonalData)
+    return await PurgePersonalDataCommand.RunAsync(app.Services, command.Argument == PurgePersonalDataCommand.DryRun, Console.Out, Console.Error);
 if (command.Name == HostCommand.Journal)
     return await JournalCommand.RunAsync(app.Services, command.Argument, command.CheckpointFile, Console.Out, Console.Error);
 
@@ -294,6 +296,7 @@ api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();
 api.MapLifecycleEndpoints();
 api.MapAttachmentEndpoints();
+api.MapPersonalDataEndpoints();
 api.MapReportEndpoints();
 api.MapAdminEndpoints();
 api.MapDelegationEndpoints();

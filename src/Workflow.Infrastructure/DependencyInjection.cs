@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(Files.AttachmentOptions.From(configuration));
         services.AddSingleton<Files.FileStore>();
         services.AddScoped<Files.AttachmentAuditor>();
+        services.AddScoped<Files.PersonalDataRetention>();
 
         services.AddWorkflowRuntime(configuration);
         services.AddMessaging(configuration);

@@ -55,4 +55,51 @@ public sealed class AttachmentPageTests(AppServer app, BrowserFixture browser) :
         await Expect(clerk.Locator("#attachments tbody tr").Filter(new() { HasText = "ban-scan.pdf" }).Locator("td").Nth(2)).ToHaveTextAsync("20 MB");
         AssertNoBrowserProblems();
     }
+
+    [Fact]
+    public async Task A_file_just_over_the_limit_chosen_on_the_dossier_page_is_refused_on_the_page_in_Vietnamese_and_nothing_is_stored()
+    {
+        var clerk = await SignedInAsync("nongnghiep");
+        var id = await SeededPlan.CreateDraftAsync(clerk, "Mô hình nuôi dê (bản scan quá lớn)");
+        await Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/de-xuat/{id}$"));
+
+        // one byte over the server's limit (Attachments:MaxBytes, 20 MB by default)
+        var scan = new byte[20 * 1024 * 1024 + 1];
+        "%PDF-1.4\n"u8.CopyTo(scan);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(scan));
+        await clerk.GetByLabel(new System.Text.RegularExpressions.Regex("^Tải tệp lên")).SetInputFilesAsync(
+            new FilePayload { Name = "ban-scan-qua-lon.pdf", MimeType = "application/pdf", Buffer = scan });
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }).ClickAsync();
+
+        var error = clerk.Locator(".field-error[data-path='file']");
+        await Expect(error).ToContainTextAsync("Tệp «ban-scan-qua-lon.pdf» vượt giới hạn 20 MB mỗi tệp");
+        await Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/de-xuat/{id}$"));
+        await Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Tệp đính kèm" })).ToBeVisibleAsync();
+        await Expect(clerk.Locator("#no-attachments")).ToBeVisibleAsync();
+        await Expect(clerk.Locator("#attach-file")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.False(File.Exists(Path.Combine(App.AttachmentsRoot, hash[..2], hash)), "Nothing may be stored for a refused file.");
+
+        // a file within the limit then goes through, and the message is gone
+        await clerk.GetByLabel(new System.Text.RegularExpressions.Regex("^Tải tệp lên")).SetInputFilesAsync(
+            new FilePayload { Name = "to-trinh.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n% to trinh\n%%EOF\n") });
+        await Expect(error).ToHaveCountAsync(0);
+        await Ui.SubmitAsync(clerk, clerk.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }));
+        await Ui.ExpectFlashAsync(clerk, "Đã đính kèm tệp to-trinh.pdf.");
+        AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task A_clerk_marks_a_beneficiary_list_as_personal_data_and_the_list_shows_the_mark()
+    {
+        var clerk = await SignedInAsync("nongnghiep");
+        var id = await SeededPlan.CreateDraftAsync(clerk, "Hỗ trợ bò giống (danh sách hộ)");
+        await Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/de-xuat/{id}$"));
+        await clerk.GetByLabel(new System.Text.RegularExpressions.Regex("^Tải tệp lên")).SetInputFilesAsync(
+            new FilePayload { Name = "danh-sach-ho.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes($"%PDF-1.7\n% danh sach ho {Guid.NewGuid()}\n%%EOF\n") });
+        await clerk.GetByLabel("Có dữ liệu cá nhân (danh sách hộ, người thụ hưởng)").CheckAsync();
+        await Ui.SubmitAsync(clerk, clerk.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }));
+        await Ui.ExpectFlashAsync(clerk, "Đã đính kèm tệp danh-sach-ho.pdf.");
+        await Expect(clerk.Locator("#attachments tbody tr").Filter(new() { HasText = "danh-sach-ho.pdf" }).Locator(".personal-data")).ToHaveTextAsync("Dữ liệu cá nhân");
+        AssertNoBrowserProblems();
+    }
 }

@@ -6,7 +6,8 @@ namespace Workflow.Api.Common;
 /// <c>create-admin userName</c> (the first national administrator; <see cref="CreateAdminCommand"/>),
 /// <c>journal checkpoint</c> and <c>journal verify [--checkpoint file]</c> (<see cref="JournalCommand"/>),
 /// <c>backup file</c> (SQLite's online backup; <see cref="BackupCommand"/>),
-/// <c>verify-attachments</c> (re-hash every attached file; <see cref="VerifyAttachmentsCommand"/>)
+/// <c>verify-attachments</c> (re-hash every attached file; <see cref="VerifyAttachmentsCommand"/>),
+/// <c>purge-personal-data [dry-run]</c> (remove personal-data files past retention; <see cref="PurgePersonalDataCommand"/>)
 /// and <c>--seed-demo</c> (demo organisation outside Development).
 /// </summary>
 public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, string[] HostArgs)
@@ -17,10 +18,11 @@ public sealed record HostCommand(string? Name, string? Argument, bool SeedDemo, 
     public const string Journal = "journal";
     public const string Backup = "backup";
     public const string VerifyAttachments = "verify-attachments";
+    public const string PurgePersonalData = "purge-personal-data";
 
     private const string CheckpointOption = "--checkpoint";
 
-    private static readonly string[] Verbs = [Migrate, ValidateWorkflows, CreateAdmin, Journal, Backup, VerifyAttachments];
+    private static readonly string[] Verbs = [Migrate, ValidateWorkflows, CreateAdmin, Journal, Backup, VerifyAttachments, PurgePersonalData];
 
     /// <summary>The checkpoint file <c>journal verify</c> holds the journal against (<c>--checkpoint file</c>).</summary>
     public string? CheckpointFile { get; init; }

@@ -16,7 +16,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
         if (!new PathString(path).StartsWithSegments("/api"))
         {
-            if (exception is not (NotFoundException or ForbiddenException))
+            if (exception is not (NotFoundException or ForbiddenException or GoneException))
                 logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, path);
             return false;
         }
@@ -57,6 +57,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         Auth.AuthenticationFailedException a => SignInFailed(a),
         NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Không tìm thấy", Detail = n.Message },
         ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Không có quyền", Detail = f.Message },
+        GoneException g => new ProblemDetails { Status = StatusCodes.Status410Gone, Title = "Nội dung đã bị xóa theo quy định lưu trữ", Detail = g.Message },
         BadHttpRequestException { InnerException: System.Text.Json.JsonException j } => Validation([new Violation(JsonPathOf(j.Path), JsonProblem(j))]),
         BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Yêu cầu không hợp lệ", Detail = b.StatusCode == 413 ? "Nội dung gửi lên quá lớn." : "Yêu cầu không đọc được." },
         _ => null,

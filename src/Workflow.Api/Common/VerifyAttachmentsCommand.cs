@@ -21,6 +21,8 @@ public static class VerifyAttachmentsCommand
         await errors.WriteLineAsync(report.Intact
             ? $"Tệp đính kèm: {report.Files} tệp ({report.Bytes / 1024.0 / 1024:0.0} MiB) trong {root}, tất cả nguyên vẹn."
             : $"Tệp đính kèm: {report.Problems.Count} trong {report.Files} tệp bị thiếu hoặc bị thay đổi trong {root}; xem danh sách ở trên.");
+        if (report.RemovedByPolicy.Count > 0)
+            await errors.WriteLineAsync($"Đã xóa theo thời hạn lưu trữ dữ liệu cá nhân (không phải lỗi): {report.RemovedByPolicy.Count} tệp; hồ sơ giữ tên và mã SHA-256 của chúng.");
         return report.Intact ? 0 : 3;
     }
 }

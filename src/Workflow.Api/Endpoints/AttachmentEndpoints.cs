@@ -22,8 +22,8 @@ public static class AttachmentEndpoints
         app.MapPost("/api/{subject}/{id:guid}/attachments", async (string subject, Guid id, HttpRequest request, IMediator m, CancellationToken ct) =>
             {
                 var subjectType = AttachmentAccess.SubjectTypeOf(subject);
-                var file = await ReadFileAsync(request, options, ct);
-                var attached = await m.Send(new AttachFileCommand(subjectType, id, file), ct);
+                var (file, personalData) = await ReadFileAsync(request, options, ct);
+                var attached = await m.Send(new AttachFileCommand(subjectType, id, file, personalData), ct);
                 return attached.Created
                     ? Results.Created(attached.File.DownloadUrl, attached.File)
                     : Results.Ok(attached.File);
@@ -42,7 +42,8 @@ public static class AttachmentEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary($"Đính kèm tệp vào đề xuất, đợt giải ngân hoặc hồ sơ quyết toán (subject = proposals | disbursements | settlements): multipart/form-data, tệp ở trường 'file'. " +
                          $"Nhận PDF, PNG, JPEG, Word, Excel ({FileKinds.AllowedExtensions}), kiểm tra cả đuôi tên và nội dung, tối đa {FileKinds.Megabytes(options.MaxBytes)}. " +
-                         "Trả về mã SHA-256 của tệp (201; 200 nếu hồ sơ đã có đúng nội dung này). Cơ quan chủ trì hồ sơ và người đang xử lý bước hiện tại được đính kèm; ghi nhật ký.");
+                         "Trả về mã SHA-256 của tệp (201; 200 nếu hồ sơ đã có đúng nội dung này). Cơ quan chủ trì hồ sơ và người đang xử lý bước hiện tại được đính kèm; ghi nhật ký. " +
+                         "Trường 'personalData=true' đánh dấu tệp có dữ liệu cá nhân (danh sách hộ, người thụ hưởng): chỉ người cần mới mở được, mỗi lượt mở được ghi nhật ký.");
 
         app.MapGet("/api/{subject}/{id:guid}/attachments", async (string subject, Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new ListAttachmentsQuery(AttachmentAccess.SubjectTypeOf(subject), id), ct)))
@@ -61,8 +62,11 @@ public static class AttachmentEndpoints
             .WithName("downloadAttachment")
             .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Tải một tệp theo mã SHA-256, với tên và loại tệp khi đính kèm. Chỉ người xem được một hồ sơ có tệp này; người khác nhận 404.");
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithSummary("Tải một tệp theo mã SHA-256, với tên và loại tệp khi đính kèm. Chỉ người xem được một hồ sơ có tệp này; người khác nhận 404. " +
+                         "Tệp có dữ liệu cá nhân: chỉ cơ quan chủ trì, phòng tài chính, lãnh đạo duyệt của đơn vị và kho bạc (hồ sơ giải ngân) — người khác nhận 403; mỗi lượt được ghi nhật ký; nội dung đã xóa theo thời hạn lưu trữ: 410.");
 
         app.MapGet("/api/audit/attachments", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new VerifyAttachmentsQuery(), ct)))
             .WithTags("Kiểm tra")
@@ -74,8 +78,11 @@ public static class AttachmentEndpoints
         return app;
     }
 
-    /// <summary>The file of an upload form; null when the form has no field <c>file</c>. Anything but a readable multipart form is a 400 on that field.</summary>
-    private static async Task<IFormFile?> ReadFileAsync(HttpRequest request, AttachmentOptions options, CancellationToken ct)
+    /// <summary>
+    /// The file of an upload form (null when the form has no field <c>file</c>) and its personal-data mark. Anything but
+    /// a readable multipart form is a 400 on the file field; a mark other than true/false a 400 on <c>personalData</c>.
+    /// </summary>
+    private static async Task<(IFormFile? File, bool PersonalData)> ReadFileAsync(HttpRequest request, AttachmentOptions options, CancellationToken ct)
     {
         if (request.ContentLength > options.MaxRequestBytes)
             throw new BadHttpRequestException($"Tệp gửi lên quá lớn (tối đa {FileKinds.Megabytes(options.MaxBytes)}).", StatusCodes.Status413PayloadTooLarge);
@@ -84,7 +91,14 @@ public static class AttachmentEndpoints
         try
         {
             var form = await request.ReadFormAsync(ct);
-            return form.Files.GetFile(FileKinds.Field);
+            var mark = form[AttachFileCommand.PersonalDataField].ToString().Trim();
+            bool personal = mark.ToLowerInvariant() switch
+            {
+                "" or "false" or "0" => false,
+                "true" or "1" or "on" => true,
+                _ => throw new ValidationFailedException(AttachFileCommand.PersonalDataField, $"Trường 'personalData' nhận true hoặc false (đã gửi '{mark}')."),
+            };
+            return (form.Files.GetFile(FileKinds.Field), personal);
         }
         catch (InvalidDataException)
         {

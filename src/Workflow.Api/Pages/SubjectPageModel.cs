@@ -48,10 +48,10 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
     }
 
     /// <summary>The upload form: the same command as <c>POST /api/{subjects}/{id}/attachments</c>; a refusal is shown at the file field.</summary>
-    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, bool personalData, CancellationToken ct)
     {
         FileAttached? attached = null;
-        if (await TryAsync(async () => attached = await Mediator.Send(new AttachFileCommand(SubjectType, id, file), ct)))
+        if (await TryAsync(async () => attached = await Mediator.Send(new AttachFileCommand(SubjectType, id, file, personalData), ct)))
         {
             Flash = attached!.Created ? $"Đã đính kèm tệp {attached.File.FileName}." : $"Hồ sơ đã có tệp với đúng nội dung này ({attached.File.FileName}); không thêm lần nữa.";
             return Redirect(Request.Path);

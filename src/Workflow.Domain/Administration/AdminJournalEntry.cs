@@ -75,5 +75,8 @@ public static class AdminObjectTypes
     /// <summary>A user handed their tasks of a role to a substitute for a range of days, or revoked it; the id is the delegation's.</summary>
     public const string Delegation = nameof(Delegation);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PovertyCensus, MonitoringTarget, MonitoringFile];
+    /// <summary>A personal-data file's content removed when its retention ran out; the id is its SHA-256 (docs/personal-data.md).</summary>
+    public const string PersonalDataFile = nameof(PersonalDataFile);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PersonalDataFile, PovertyCensus, MonitoringTarget, MonitoringFile];
 }

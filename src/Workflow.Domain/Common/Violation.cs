@@ -26,3 +26,6 @@ public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The caller is known but their role does not allow the action.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>What was asked for existed but was removed on purpose (a file's content past its retention period): 410, not a fault.</summary>
+public sealed class GoneException(string message) : Exception(message);

@@ -19,8 +19,9 @@ public sealed class DossierFile
     private DossierFile() { SubjectType = Sha256 = FileName = ContentType = AttachedBy = ""; }
 
     public DossierFile(Guid id, string subjectType, Guid subjectId, string sha256, string fileName, string contentType, long size,
-        string attachedBy, DateTimeOffset attachedAt)
+        string attachedBy, DateTimeOffset attachedAt, bool personalData = false)
     {
+        PersonalData = personalData;
         Id = id;
         SubjectType = subjectType;
         SubjectId = subjectId;
@@ -47,4 +48,29 @@ public sealed class DossierFile
     public long Size { get; private set; }
     public string AttachedBy { get; private set; }
     public DateTimeOffset AttachedAt { get; private set; }
+
+    /// <summary>
+    /// Marked on upload as holding personal data (a beneficiary list, household data): only those who work on the
+    /// dossier open it, each opening is logged (<see cref="PersonalDataAccess"/>), and its content is removed once the
+    /// province's retention period has run (docs/personal-data.md).
+    /// </summary>
+    public bool PersonalData { get; private set; }
+
+    /// <summary>When the content was removed under the retention policy; the row stays as a tombstone so the hash the journal recorded still names a file.</summary>
+    public DateTimeOffset? ContentRemovedAt { get; private set; }
+    public string? ContentRemovedBy { get; private set; }
+    public string? ContentRemovalReason { get; private set; }
+
+    public bool ContentRemoved => ContentRemovedAt is not null;
+
+    public void MarkPersonalData() => PersonalData = true;
+
+    /// <summary>Turns the attachment into a tombstone: name, type, size and hash stay; the content is gone.</summary>
+    public void MarkContentRemoved(string by, string reason, DateTimeOffset at)
+    {
+        if (ContentRemovedAt is not null) return;
+        ContentRemovedAt = at;
+        ContentRemovedBy = by;
+        ContentRemovalReason = reason;
+    }
 }

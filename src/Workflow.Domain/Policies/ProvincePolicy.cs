@@ -33,8 +33,12 @@ public sealed record PolicyValues(
     PolicyValue<decimal> AdvanceMaxRate,
     PolicyValue<long>? ApproverAlsoAbove,
     PolicyValue<IReadOnlyDictionary<string, int>>? DeadlineDays,
-    PolicyValue<DateOnly> AdjustmentPeriodEnd)
+    PolicyValue<DateOnly> AdjustmentPeriodEnd,
+    PolicyValue<int>? PersonalDataRetentionYears = null)
 {
+    /// <summary>The longest retention period a province may set for personal-data files, in years.</summary>
+    public const int MaxRetentionYears = 50;
+
     /// <summary>The basis of the adjustment period when a version does not state one.</summary>
     public const string AdjustmentPeriodBasis = "Luật NSNN 2015; NĐ 163/2016/NĐ-CP (chỉnh lý quyết toán đến 31/01 năm sau)";
 
@@ -118,6 +122,12 @@ public sealed record PolicyValues(
         if (AdjustmentPeriodEnd.Value < new DateOnly(fiscalYear, 12, 31) || AdjustmentPeriodEnd.Value > new DateOnly(fiscalYear + 1, 12, 31))
             v.Add(new($"{path}.adjustmentPeriodEnd.value", $"Hết thời gian chỉnh lý quyết toán phải trong khoảng 31/12/{fiscalYear} – 31/12/{fiscalYear + 1} (đã ghi {AdjustmentPeriodEnd.Value:dd/MM/yyyy})."));
         Basis(AdjustmentPeriodEnd.Basis, $"{path}.adjustmentPeriodEnd", v);
+        if (PersonalDataRetentionYears is { } retention)
+        {
+            if (retention.Value is < 1 or > MaxRetentionYears)
+                v.Add(new($"{path}.personalDataRetentionYears.value", $"Thời hạn lưu tệp có dữ liệu cá nhân phải từ 1 đến {MaxRetentionYears} năm sau khi hồ sơ kết thúc (đã ghi {retention.Value})."));
+            Basis(retention.Basis, $"{path}.personalDataRetentionYears", v);
+        }
         return v;
     }
 

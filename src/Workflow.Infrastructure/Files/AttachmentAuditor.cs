@@ -9,8 +9,15 @@ public sealed record AttachmentReference(string SubjectType, Guid SubjectId, str
 /// <summary>A stored file that is not what the dossiers refer to: <c>missing</c> or <c>altered</c>.</summary>
 public sealed record AttachmentProblem(string Sha256, string Code, string Message, IReadOnlyList<AttachmentReference> Dossiers);
 
-/// <summary>The outcome of reading every referred file again: how many, how large, and what did not match.</summary>
-public sealed record AttachmentCheckReport(DateTimeOffset CheckedAt, int Files, long Bytes, bool Intact, IReadOnlyList<AttachmentProblem> Problems);
+/// <summary>A content removed on purpose under the personal-data retention policy: its attachments remain as tombstones.</summary>
+public sealed record RemovedAttachment(string Sha256, DateTimeOffset RemovedAt, string RemovedBy, string Reason, IReadOnlyList<AttachmentReference> Dossiers);
+
+/// <summary>
+/// The outcome of reading every referred file again: how many, how large, and what did not match. Contents removed by
+/// the retention policy are listed apart (<paramref name="RemovedByPolicy"/>): not a problem, and not counted in <paramref name="Files"/>.
+/// </summary>
+public sealed record AttachmentCheckReport(DateTimeOffset CheckedAt, int Files, long Bytes, bool Intact, IReadOnlyList<AttachmentProblem> Problems,
+    IReadOnlyList<RemovedAttachment> RemovedByPolicy);
 
 /// <summary>
 /// The files' integrity check: every file a dossier refers to is read again from the store and hashed; a file that is
@@ -27,6 +34,7 @@ public sealed class AttachmentAuditor(WorkflowDbContext db, FileStore store, Tim
     public async Task<AttachmentCheckReport> CheckAsync(CancellationToken ct)
     {
         var problems = new List<AttachmentProblem>();
+        var removed = new List<RemovedAttachment>();
         var files = 0;
         long bytes = 0;
         var after = "";
@@ -36,8 +44,18 @@ public sealed class AttachmentAuditor(WorkflowDbContext db, FileStore store, Tim
             var batch = await db.DossierFiles.AsNoTracking().Where(f => string.Compare(f.Sha256, after) > 0)
                 .Select(f => f.Sha256).Distinct().OrderBy(s => s).Take(Batch).ToListAsync(ct);
             if (batch.Count == 0) break;
+            // a content every attachment of which is a tombstone was removed by the retention policy: not looked for
+            var live = (await db.DossierFiles.AsNoTracking().Where(f => batch.Contains(f.Sha256) && f.ContentRemovedAt == null)
+                .Select(f => f.Sha256).Distinct().ToListAsync(ct)).ToHashSet();
             foreach (var sha256 in batch)
             {
+                if (!live.Contains(sha256))
+                {
+                    var tombstones = await db.DossierFiles.AsNoTracking().Where(f => f.Sha256 == sha256).OrderBy(f => f.AttachedAt).ToListAsync(ct);
+                    removed.Add(new RemovedAttachment(sha256, tombstones[0].ContentRemovedAt!.Value, tombstones[0].ContentRemovedBy ?? "", tombstones[0].ContentRemovalReason ?? "",
+                        tombstones.Select(f => new AttachmentReference(f.SubjectType, f.SubjectId, f.FileName)).ToList()));
+                    continue;
+                }
                 files++;
                 var condition = await store.ConditionAsync(sha256, ct);
                 if (condition == StoredFileCondition.Intact)
@@ -53,6 +71,6 @@ public sealed class AttachmentAuditor(WorkflowDbContext db, FileStore store, Tim
             }
             after = batch[^1];
         }
-        return new AttachmentCheckReport(clock.GetUtcNow(), files, bytes, problems.Count == 0, problems);
+        return new AttachmentCheckReport(clock.GetUtcNow(), files, bytes, problems.Count == 0, problems, removed);
     }
 }

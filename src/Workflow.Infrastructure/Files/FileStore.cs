@@ -94,6 +94,19 @@ public sealed class FileStore(AttachmentOptions options)
         }
     }
 
+    /// <summary>Removes the content at an address (the retention policy's purge); nothing there is not an error.</summary>
+    public void Delete(string sha256)
+    {
+        try
+        {
+            File.Delete(PathOf(sha256));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // never stored here, or its folder already went
+        }
+    }
+
     /// <summary>Reads the stored file again and compares its hash with its address.</summary>
     public async Task<StoredFileCondition> ConditionAsync(string sha256, CancellationToken ct)
     {

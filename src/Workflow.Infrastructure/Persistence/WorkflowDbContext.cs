@@ -47,6 +47,7 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<Disbursement> Disbursements => Set<Disbursement>();
     public DbSet<Settlement> Settlements => Set<Settlement>();
     public DbSet<Domain.Files.DossierFile> DossierFiles => Set<Domain.Files.DossierFile>();
+    public DbSet<Domain.Files.PersonalDataAccess> PersonalDataAccesses => Set<Domain.Files.PersonalDataAccess>();
     public DbSet<SupportPolicyRecord> SupportPolicies => Set<SupportPolicyRecord>();
     /// <summary>The source of every rule parameter: one row per province, fiscal year and version.</summary>
     public DbSet<Domain.Policies.ProvincePolicy> ProvincePolicies => Set<Domain.Policies.ProvincePolicy>();

@@ -45,6 +45,35 @@ public sealed class AttachmentAccess(WorkflowDbContext db, ProposalAccess propos
             .Select(t => WorkflowRules.RoleFor(t, from, instance, actor, parts)).FirstOrDefault(r => r is not null);
     }
 
+    /// <summary>
+    /// Whether the caller needs the personal data in a dossier's files (docs/personal-data.md): its lead agency's
+    /// officers, who compiled the list; the finance office and the approver who act for the dossier's unit; and, on a
+    /// disbursement, the treasury that pays it. Seeing the dossier is not enough: the Monitor, an administrator and other
+    /// units' officers read the dossier but not the beneficiaries' data. Call only for a dossier the caller sees.
+    /// </summary>
+    public async Task<bool> NeedsPersonalDataAsync(string subjectType, Guid subjectId, CancellationToken ct)
+    {
+        var actor = Actor;
+        var instanceId = await InstanceOfAsync(subjectType, subjectId, ct);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId, ct);
+        if (actor.IsIn(Roles.LeadAgency) && actor.UnitCode == instance.UnitCode && actor.AgencyCode == instance.AgencyCode) return true;
+        string[] roles = subjectType == DisbursementProcess.SubjectType ? [Roles.FinanceOffice, Roles.Approver, Roles.Treasury] : [Roles.FinanceOffice, Roles.Approver];
+        if (!roles.Any(actor.IsIn)) return false;
+        var definition = catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+        var parts = await db.UnitPartsAsync(instance.UnitCode, WorkingCalendar.VietnamToday(clock), ct);
+        // where the process puts that role's tasks for this dossier; the finance office and approver also in their own unit
+        return roles.Where(actor.IsIn).Any(role =>
+            definition.States.Where(st => st.Task?.Role == role).Any(st => WorkflowRules.InScope(st.Task!.Scope, role, instance, actor, parts))
+            || (role != Roles.Treasury && WorkflowRules.InScope(TaskScope.SameUnit, role, instance, actor, parts)));
+    }
+
+    /// <summary>The unit a dossier the caller sees belongs to: whose administrator and Monitor read its personal-data log.</summary>
+    public async Task<string> UnitOfAsync(string subjectType, Guid subjectId, CancellationToken ct)
+    {
+        var instanceId = await InstanceOfAsync(subjectType, subjectId, ct);
+        return await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.UnitCode).SingleAsync(ct);
+    }
+
     /// <summary>The dossiers among <paramref name="dossiers"/> the caller sees.</summary>
     public async Task<HashSet<(string Type, Guid Id)>> VisibleAsync(IReadOnlyCollection<(string Type, Guid Id)> dossiers, CancellationToken ct)
     {
@@ -69,12 +98,14 @@ public sealed class AttachmentAccess(WorkflowDbContext db, ProposalAccess propos
 /// <param name="AttachedBy">The login name of who attached it.</param>
 /// <param name="AttachedByName">Their full name and position, as people read it.</param>
 /// <param name="DownloadUrl">Where the API serves its content (<c>GET /api/attachments/{sha256}</c>).</param>
+/// <param name="PersonalData">Marked as holding personal data: opened only by those who need it, each opening logged.</param>
+/// <param name="ContentRemovedAt">When its content was removed under the retention policy (a tombstone; the download answers 410).</param>
 public sealed record AttachedFile(Guid Id, string SubjectType, Guid SubjectId, string Sha256, string FileName, string ContentType, long Size,
-    string AttachedBy, string AttachedByName, DateTimeOffset AttachedAt, string DownloadUrl)
+    string AttachedBy, string AttachedByName, DateTimeOffset AttachedAt, string DownloadUrl, bool PersonalData, DateTimeOffset? ContentRemovedAt)
 {
     public static AttachedFile Of(Domain.Files.DossierFile f, IReadOnlyDictionary<string, string> people) =>
         new(f.Id, f.SubjectType, f.SubjectId, f.Sha256, f.FileName, f.ContentType, f.Size, f.AttachedBy, people.GetValueOrDefault(f.AttachedBy, f.AttachedBy),
-            f.AttachedAt, $"/api/attachments/{f.Sha256}");
+            f.AttachedAt, $"/api/attachments/{f.Sha256}", f.PersonalData, f.ContentRemovedAt);
 
     public static async Task<AttachedFile> OfAsync(Domain.Files.DossierFile f, WorkflowDbContext db, CancellationToken ct) =>
         Of(f, await Workflows.History.PeopleNames.OfAsync(db, [f.AttachedBy], ct));

@@ -24,12 +24,13 @@ public static class AdminText
         AdminObjectTypes.Policy => "Chính sách tỉnh",
         AdminObjectTypes.TaskClaim => "Nhận xử lý việc",
         AdminObjectTypes.Delegation => "Ủy quyền",
+        AdminObjectTypes.PersonalDataFile => "Tệp có dữ liệu cá nhân",
         _ => type,
     };
 
     /// <summary>The object types the journal can be filtered by.</summary>
     public static readonly IReadOnlyList<string> FilterableTypes =
-        [AdminObjectTypes.Unit, AdminObjectTypes.Agency, AdminObjectTypes.Assignment, AdminObjectTypes.User, AdminObjectTypes.TaskClaim, AdminObjectTypes.Delegation];
+        [AdminObjectTypes.Unit, AdminObjectTypes.Agency, AdminObjectTypes.Assignment, AdminObjectTypes.User, AdminObjectTypes.TaskClaim, AdminObjectTypes.Delegation, AdminObjectTypes.PersonalDataFile];
 
     public static string Action(string action) => action switch
     {
@@ -43,6 +44,7 @@ public static class AdminText
         "enable" => "Mở khóa",
         "reset-password" => "Cấp lại mật khẩu",
         "claim" => "Nhận xử lý",
+        "purge-personal-data" => "Xóa nội dung hết thời hạn lưu trữ",
         "take-over" => "Lãnh đạo nhận lại",
         "release" => "Trả lại việc",
         "revoke" => "Thu hồi",

@@ -98,6 +98,8 @@ public sealed class PolicyForm
     public string? ApproverAlsoAboveBasis { get; set; }
     public DateOnly? AdjustmentPeriodEnd { get; set; }
     public string? AdjustmentPeriodEndBasis { get; set; }
+    public int? PersonalDataRetentionYears { get; set; }
+    public string? PersonalDataRetentionBasis { get; set; }
     /// <summary>Carried from the version the form was filled from, so a new version keeps them.</summary>
     public IReadOnlyDictionary<string, int>? DeadlineDays { get; set; }
     public string? DeadlineDaysBasis { get; set; }
@@ -127,6 +129,7 @@ public sealed class PolicyForm
             ApproverAlsoAbove = v.ApproverAlsoAbove?.Value, ApproverAlsoAboveBasis = v.ApproverAlsoAbove?.Basis,
             AdjustmentPeriodEnd = v.AdjustmentPeriodEnd.Value, AdjustmentPeriodEndBasis = v.AdjustmentPeriodEnd.Basis,
             DeadlineDays = v.DeadlineDays?.Value, DeadlineDaysBasis = v.DeadlineDays?.Basis,
+            PersonalDataRetentionYears = v.PersonalDataRetentionYears?.Value, PersonalDataRetentionBasis = v.PersonalDataRetentionYears?.Basis,
         };
     }
 
@@ -161,6 +164,7 @@ public sealed class PolicyForm
             new(AdvanceMaxRate, AdvanceBasis, null),
             ApproverAlsoAbove is null ? null : new(ApproverAlsoAbove, ApproverAlsoAboveBasis, null),
             DeadlineDays is null ? null : new(DeadlineDays.ToDictionary(), DeadlineDaysBasis, null),
-            new(AdjustmentPeriodEnd, AdjustmentPeriodEndBasis, null));
+            new(AdjustmentPeriodEnd, AdjustmentPeriodEndBasis, null),
+            PersonalDataRetentionYears is null ? null : new(PersonalDataRetentionYears, PersonalDataRetentionBasis, null));
     }
 }

@@ -23,6 +23,7 @@ public sealed class StatusModel : PageModel
         {
             NotFoundException => 404,
             ForbiddenException => 403,
+            GoneException => 410,
             // a file sent on a dossier page beyond Attachments' limit: the server stopped reading it
             BadHttpRequestException { StatusCode: 413 } => 413,
             null => code,
@@ -37,6 +38,7 @@ public sealed class StatusModel : PageModel
             // pages answer 409 and 422 only for a form sent again (Common/IdempotencyMiddleware)
             409 => ("Biểu mẫu đang được xử lý", "Biểu mẫu này vừa được gửi và lần gửi đầu còn đang được xử lý. Đừng gửi lại: mở lại danh sách sau ít phút để xem kết quả."),
             422 => ("Biểu mẫu đã được gửi", "Biểu mẫu này đã được gửi trước đó với nội dung khác; lần gửi này không được thực hiện. Hãy tải lại trang để lập biểu mẫu mới."),
+            410 => ("Nội dung đã bị xóa", exception?.Message ?? "Nội dung này đã bị xóa theo thời hạn lưu trữ."),
             413 => ("Tệp quá lớn", "Tệp gửi lên vượt quá dung lượng cho phép nên chưa được nhận; chưa có gì được lưu. Hãy chọn tệp nhỏ hơn (xem giới hạn ở phần «Tệp đính kèm») rồi gửi lại."),
             _ => ("Đã xảy ra lỗi", "Hệ thống gặp lỗi ngoài dự kiến; thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên."),
         };

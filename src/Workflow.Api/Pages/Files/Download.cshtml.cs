@@ -12,7 +12,7 @@ public sealed class DownloadModel(IMediator mediator) : AppPageModel(mediator)
 {
     public async Task<IActionResult> OnGetAsync(string sha256, CancellationToken ct)
     {
-        var download = await Mediator.Send(new DownloadAttachmentQuery(sha256), ct);
+        var download = await Mediator.Send(new DownloadAttachmentQuery(sha256, DownloadAttachmentQuery.PageRoute), ct);
         return File(download.Content, download.ContentType, download.FileName);
     }
 }

@@ -12,8 +12,13 @@ namespace Workflow.Api.Features.Attachments.AttachFile;
 /// <summary>
 /// Attaches an uploaded file to a proposal, disbursement or settlement (<c>POST /api/{subjects}/{id}/attachments</c>,
 /// or the dossier page's form). <paramref name="File"/> is null when the form had no field <c>file</c>.
+/// <paramref name="PersonalData"/> marks the file as holding personal data (form field <c>personalData=true</c>).
 /// </summary>
-public sealed record AttachFileCommand(string SubjectType, Guid SubjectId, IFormFile? File) : IRequest<FileAttached>;
+public sealed record AttachFileCommand(string SubjectType, Guid SubjectId, IFormFile? File, bool PersonalData = false) : IRequest<FileAttached>
+{
+    public const string PersonalDataField = "personalData";
+    public const string MarkPersonalDataAction = "mark-personal-data";
+}
 
 /// <param name="Created">False when the dossier already had this content: nothing new was stored or journaled.</param>
 public sealed record FileAttached(AttachedFile File, bool Created);
@@ -58,19 +63,30 @@ public sealed class AttachFileHandler(WorkflowDbContext db, AttachmentAccess acc
             problems.AddRange(FileKinds.CheckContent(name, incoming.Size, incoming.Header, options.MaxBytes));
             if (problems.Count > 0) throw new ValidationFailedException(problems);
 
-            var existing = await db.DossierFiles.AsNoTracking()
+            var existing = await db.DossierFiles
                 .SingleOrDefaultAsync(f => f.SubjectType == request.SubjectType && f.SubjectId == request.SubjectId && f.Sha256 == incoming.Sha256, cancellationToken);
             // the content is stored again all the same: an address whose file went missing or was altered is put right
             await incoming.KeepAsync(cancellationToken);
-            if (existing is not null) return new FileAttached(await AttachedFile.OfAsync(existing, db, cancellationToken), false);
+            if (existing is not null)
+            {
+                // sent again with the mark: the mark is added (never taken away here: unmarking would open the data to more people)
+                if (request.PersonalData && !existing.PersonalData)
+                {
+                    existing.MarkPersonalData();
+                    await runtime.RecordChangeAsync(instanceId, AttachFileCommand.MarkPersonalDataAction, access.Actor, role,
+                        JsonSerializer.SerializeToElement(new { sha256 = existing.Sha256, fileName = existing.FileName, personalData = true }), cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                return new FileAttached(await AttachedFile.OfAsync(existing, db, cancellationToken), false);
+            }
 
             var kind = FileKinds.ByName(name)!;
             var actor = access.Actor;
             var file = new DossierFile(Guid.NewGuid(), request.SubjectType, request.SubjectId, incoming.Sha256, name, kind.ContentType, incoming.Size,
-                actor.UserName, clock.GetUtcNow());
+                actor.UserName, clock.GetUtcNow(), request.PersonalData);
             db.DossierFiles.Add(file);
             await runtime.RecordChangeAsync(instanceId, DossierFile.AttachAction, actor, role,
-                JsonSerializer.SerializeToElement(new { sha256 = file.Sha256, fileName = file.FileName, contentType = file.ContentType, size = file.Size }),
+                JsonSerializer.SerializeToElement(new { sha256 = file.Sha256, fileName = file.FileName, contentType = file.ContentType, size = file.Size, personalData = file.PersonalData }),
                 cancellationToken);
             try
             {

@@ -16,9 +16,10 @@ namespace Workflow.Api.Features.Admin.Policies.CreatePolicyVersion;
 public sealed record RateInput(decimal? Value, string? Basis, bool? Illustrative);
 public sealed record AmountInput(long? Value, string? Basis, bool? Illustrative);
 public sealed record DateInput(DateOnly? Value, string? Basis, bool? Illustrative);
+public sealed record YearsInput(int? Value, string? Basis, bool? Illustrative);
 public sealed record MapInput<T>(T? Value, string? Basis, bool? Illustrative) where T : class;
 
-/// <summary>The values of a new version, each with its legal basis; <c>approverAlsoAbove</c>, <c>deadlineDays</c> and <c>adjustmentPeriodEnd</c> are optional.</summary>
+/// <summary>The values of a new version, each with its legal basis; <c>approverAlsoAbove</c>, <c>deadlineDays</c>, <c>adjustmentPeriodEnd</c> and <c>personalDataRetentionYears</c> are optional.</summary>
 public sealed record PolicyValuesInput(
     RateInput? MinimumLocalRate,
     MapInput<Dictionary<FundingSource, decimal>>? CounterpartRates,
@@ -31,7 +32,8 @@ public sealed record PolicyValuesInput(
     RateInput? AdvanceMaxRate,
     AmountInput? ApproverAlsoAbove,
     MapInput<Dictionary<string, int>>? DeadlineDays,
-    DateInput? AdjustmentPeriodEnd)
+    DateInput? AdjustmentPeriodEnd,
+    YearsInput? PersonalDataRetentionYears = null)
 {
     /// <summary>
     /// The values, or null with a violation at the path of every missing one. With <paramref name="withPlaceholders"/>
@@ -72,8 +74,14 @@ public sealed record PolicyValuesInput(
         var end = AdjustmentPeriodEnd?.Value is { } date
             ? new PolicyValue<DateOnly>(date, AdjustmentPeriodEnd.Basis ?? "", AdjustmentPeriodEnd.Illustrative ?? false)
             : new PolicyValue<DateOnly>(PolicyValues.DefaultAdjustmentPeriodEnd(fiscalYear), AdjustmentPeriodEnd?.Basis ?? PolicyValues.AdjustmentPeriodBasis);
+        PolicyValue<int>? retention = null;
+        if (PersonalDataRetentionYears is { } years)
+        {
+            if (years.Value is { } y) retention = new(y, years.Basis ?? "", years.Illustrative ?? false);
+            else Missing("personalDataRetentionYears");
+        }
         if (v.Count > before && !withPlaceholders) return null;
-        return new PolicyValues(minimum!, rates!, rounding!, caps!, task!, minShare!, priority!, above!, advance!, approver, deadlines, end);
+        return new PolicyValues(minimum!, rates!, rounding!, caps!, task!, minShare!, priority!, above!, advance!, approver, deadlines, end, retention);
     }
 }
 

@@ -1,0 +1,18 @@
+using MediatR;
+using Workflow.Api.Common;
+using Workflow.Infrastructure.Files;
+
+namespace Workflow.Api.Features.Attachments.PurgePersonalData;
+
+/// <summary>
+/// Removes the content of personal-data files past their retention period (<c>POST /api/admin/personal-data/purge</c>,
+/// the same as the <c>purge-personal-data</c> command); <paramref name="DryRun"/> only lists them. The administrator is
+/// named on each tombstone and in the administration journal.
+/// </summary>
+public sealed record PurgeExpiredPersonalDataCommand(bool DryRun) : IRequest<PurgeReport>;
+
+public sealed class PurgeExpiredPersonalDataHandler(PersonalDataRetention retention, ICurrentUser user) : IRequestHandler<PurgeExpiredPersonalDataCommand, PurgeReport>
+{
+    public Task<PurgeReport> Handle(PurgeExpiredPersonalDataCommand request, CancellationToken cancellationToken) =>
+        retention.PurgeAsync(user.Id, user.UserName, request.DryRun, cancellationToken);
+}
