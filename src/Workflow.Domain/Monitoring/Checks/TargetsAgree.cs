@@ -14,7 +14,7 @@ public static class TargetsAgree
         {
             var (unit, sub, year, kind, subject, group) = same.Key;
             yield return new(nameof(TargetsAgree), $"{(sub is null ? "" : $"subUnits[{sub}].")}targets.{subject}",
-                $"Có {same.Count()} chỉ tiêu {kind} {subject} năm {year}{(group is null ? "" : $" ({TargetGroups.Name(group)})")} với giá trị khác nhau: {string.Join("; ", same.Select(t => Figures.N(t.Value)))}.");
+                $"Có {same.Count()} chỉ tiêu {kind} {subject} năm {year}{(group is null ? "" : $" ({TargetGroups.Name(group)})")} với giá trị khác nhau: {string.Join("; ", same.Select(t => t.Value).Order().Select(v => Figures.N(v)))}.");
         }
     }
 
