@@ -44,6 +44,13 @@ public abstract class BrowserTest(AppServer app, BrowserFixture browser) : IAsyn
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a new context of the given size (own cookies); phone-like (touch) below 768 px.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize viewport)
+    {
+        var context = await NewContextAsync(viewport);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A page in a new context of the given width (own cookies) into which a test may inject its own scripts.</summary>
     protected async Task<IPage> NewPageForAuditAsync(ViewportSize viewport)
     {

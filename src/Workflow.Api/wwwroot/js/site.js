@@ -72,12 +72,12 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
     if (announce) status.textContent = sentence;
   };
 
-  // ~400 ms after the last keystroke: one request and one announcement per pause, not one per key
+  // ~300 ms after the last keystroke: one request and one announcement per pause, not one per key
   const schedule = () => {
     box.dataset.state = 'pending';
     table.setAttribute('aria-busy', 'true');
     clearTimeout(timer);
-    timer = setTimeout(() => { timer = 0; refresh(true); }, 400);
+    timer = setTimeout(() => { timer = 0; refresh(true); }, 300);
   };
   Object.values(fields).forEach(el => {
     if (!el) return;
