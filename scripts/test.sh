@@ -36,6 +36,17 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$spectra
   npm install --prefix .tools/spectral --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$spectral_version" >/dev/null
 fi
 
+# axe-core, the accessibility checker the browser tests inject into each main page (AccessibilityTests); installed
+# with npm into the git-ignored .tools/axe-core the first time, never globally
+axe_version=4.14.1
+axe_package=.tools/axe-core/node_modules/axe-core/package.json
+if [ ! -f "$axe_package" ] || ! grep -q "\"version\": \"$axe_version\"" "$axe_package"; then
+  command -v npm >/dev/null || { echo "scripts/test.sh: the accessibility tests need npm (Node.js 18 or later) to install axe-core" >&2; exit 1; }
+  echo "Installing axe-core $axe_version into .tools/axe-core..."
+  mkdir -p .tools/axe-core
+  npm install --prefix .tools/axe-core --no-audit --no-fund --loglevel=error "axe-core@$axe_version" >/dev/null
+fi
+
 # what the servers started below need done when this script ends, however it ends (last started, first stopped)
 source scripts/servers/exit-steps.sh
 

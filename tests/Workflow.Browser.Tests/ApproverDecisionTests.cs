@@ -41,6 +41,15 @@ public sealed class ApproverDecisionTests(AppServer app, BrowserFixture browser)
     /// <summary>A model of <paramref name="stateSupport"/> on Tân Hưng's DA2 line of this year, approved by the chairman.</summary>
     private async Task<Guid> ApprovedProposalAsync(long stateSupport, string title)
     {
+        var id = await AppraisedProposalAsync(stateSupport, title);
+        using var chair = await ApiAsync(Chair);
+        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateValue(Ui.Today) });
+        return id;
+    }
+
+    /// <summary>A model of <paramref name="stateSupport"/> on Tân Hưng's DA2 line of this year, appraised and waiting for the chairman.</summary>
+    private async Task<Guid> AppraisedProposalAsync(long stateSupport, string title)
+    {
         var year = Ui.Today.Year;
         using var clerk = await ApiAsync(Clerk);
         var plans = (await OkAsync(clerk.GetAsync("/api/plans"))).AsArray();
@@ -60,9 +69,40 @@ public sealed class ApproverDecisionTests(AppServer app, BrowserFixture browser)
         using var finance = await ApiAsync(Finance);
         await ActAsync(finance, "proposals", id, "start-appraisal");
         await ActAsync(finance, "proposals", id, "appraise-pass");
-        using var chair = await ApiAsync(Chair);
-        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateValue(Ui.Today) });
         return id;
+    }
+
+    [Fact]
+    public async Task On_his_phone_the_chairman_reads_the_amounts_and_the_appraisal_before_the_approve_button_and_may_comment()
+    {
+        var title = $"Mô hình trồng bưởi da xanh xã Tân Hưng {Guid.NewGuid().ToString("N")[..6]}";
+        var id = await AppraisedProposalAsync(90_000_000, title);
+        var phone = await SignedInOnPhoneAsync(Chair);
+        await phone.GotoAsync($"/de-xuat/{id}");
+        await Expect(phone.Locator("h1")).ToContainTextAsync(title);
+
+        var approve = phone.Locator("form").Filter(new() { Has = phone.Locator("input[name=ActionName][value=approve]") });
+        var approveButton = approve.Locator("button[type=submit]");
+        var amount = phone.Locator("dl.facts dd").Filter(new() { HasText = Ui.Vnd(90_000_000) }).First;
+        var line = phone.Locator("#line-position");
+        var opinion = phone.Locator("#y-kien-tham-dinh");
+        await Expect(opinion).ToContainTextAsync("Đồng ý.");
+        var buttonBox = (await approveButton.BoundingBoxAsync())!;
+        foreach (var (what, above) in new[] { ("the support amount", amount), ("the line's position", line), ("the appraisal opinion", opinion) })
+        {
+            var box = (await above.BoundingBoxAsync())!;
+            Assert.True(box.Y + box.Height <= buttonBox.Y, $"On a 390 px phone {what} (y {box.Y}) is not above the approve button (y {buttonBox.Y}).");
+        }
+        Assert.True(await PageWidthAsync(phone) <= 390, "The dossier scrolls sideways on a 390 px phone.");
+
+        await approve.Locator("input[name='Data[decisionNumber]']").FillAsync("32/QĐ-UBND");
+        await approve.Locator("input[name='Data[decisionDate]']").FillAsync(Ui.DateValue(Ui.Today));
+        await approve.Locator("textarea[name=Comment]").FillAsync("Đồng ý, ưu tiên hộ nghèo.");
+        await Screenshot(phone, "40-chu-tich-duyet-tren-dien-thoai");
+        await approveButton.ClickAsync();
+        await Expect(SubjectPage.State(phone)).ToHaveTextAsync("Đã phê duyệt");
+        await Expect(phone.Locator("ol.timeline li").Filter(new() { HasText = "Đồng ý, ưu tiên hộ nghèo." })).ToHaveCountAsync(1);
+        AssertNoBrowserProblems();
     }
 
     [Fact]

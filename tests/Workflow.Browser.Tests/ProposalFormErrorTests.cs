@@ -39,6 +39,31 @@ public sealed class ProposalFormErrorTests(AppServer app, BrowserFixture browser
     }
 
     [Fact]
+    public async Task After_a_refused_save_focus_is_on_the_error_summary_and_the_field_names_its_message()
+    {
+        var clerk = await SignedInAsync("nongnghiep");
+        var title = $"Mô hình nuôi dê sinh sản {Guid.NewGuid().ToString("N")[..6]}";
+        var form = await PlanPage.OpenProposalFormAsync(clerk, SeededPlan.Year, "DA2");
+        await form.FillAsync(SeededPlan.ModelDraft(title) with { Start = new DateOnly(SeededPlan.Year, 9, 1), End = new DateOnly(SeededPlan.Year, 8, 1) });
+
+        Assert.False(await form.TrySaveAsync(), $"A draft ending before it starts was saved: {clerk.Url}");
+
+        // a keyboard or screen-reader user starts from what went wrong, announced
+        var summary = clerk.Locator("main .problem");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToHaveAttributeAsync("role", "alert");
+        await Expect(summary).ToHaveAttributeAsync("tabindex", "-1");
+        // the invalid field is marked and points at its message, which a screen reader reads with it
+        var error = form.FieldError("endDate");
+        var errorId = await error.GetAttributeAsync("id");
+        Assert.False(string.IsNullOrEmpty(errorId), "The end date's message has no id for aria-describedby to point at.");
+        await Expect(form.EndDate).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(form.EndDate).ToHaveAttributeAsync("aria-describedby", new Regex($@"(^|\s){Regex.Escape(errorId!)}(\s|$)"));
+        await Expect(clerk.Locator("#Input_StartDate")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        AssertNoBrowserProblems();
+    }
+
+    [Fact]
     public async Task Support_above_the_cap_is_flagged_while_typing_and_refused_on_submit_with_rule_10()
     {
         var clerk = await SignedInAsync(CommunePlan.Clerk);

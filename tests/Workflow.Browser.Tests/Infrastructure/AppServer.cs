@@ -13,7 +13,7 @@ namespace Workflow.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly object _gate = new();
     private readonly StringBuilder _output = new();
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"workflow-browser-{Guid.NewGuid():N}.db");

@@ -48,7 +48,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context on the app: Vietnamese locale and time zone, desktop viewport unless told otherwise.</summary>
-    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null)
+    /// <param name="bypassCsp">
+    /// Lets the test inject a script of its own (axe-core): the app's Content-Security-Policy allows only its own
+    /// scripts, and an injected script is inline.
+    /// </param>
+    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null, bool bypassCsp = false)
     {
         var mobile = viewport is not null && viewport.Width < 768;
         var context = await Browser.NewContextAsync(new()
@@ -59,6 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport ?? Desktop,
             IsMobile = mobile,
             HasTouch = mobile,
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -44,6 +44,20 @@ public abstract class BrowserTest(AppServer app, BrowserFixture browser) : IAsyn
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a new context of the given size (own cookies); phone-like (touch) below 768 px.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize viewport)
+    {
+        var context = await NewContextAsync(viewport);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page in a new context of the given width (own cookies) into which a test may inject its own scripts.</summary>
+    protected async Task<IPage> NewPageForAuditAsync(ViewportSize viewport)
+    {
+        var context = await NewContextAsync(viewport, bypassCsp: true);
+        return await context.NewPageAsync();
+    }
+
     protected static Task<string> Screenshot(IPage page, string name) => BrowserFixture.Screenshot(page, name);
 
     /// <summary>Fails listing the console errors, script errors and failed requests seen so far.</summary>
@@ -53,9 +67,9 @@ public abstract class BrowserTest(AppServer app, BrowserFixture browser) : IAsyn
         Assert.True(problems.Count == 0, "The browser reported:\n" + string.Join("\n", problems));
     }
 
-    private async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport)
+    private async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(app, viewport);
+        var context = await browser.NewContextAsync(app, viewport, bypassCsp);
         context.Page += (_, page) =>
         {
             page.Console += (_, message) =>

@@ -72,12 +72,12 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
     if (announce) status.textContent = sentence;
   };
 
-  // ~400 ms after the last keystroke: one request and one announcement per pause, not one per key
+  // ~300 ms after the last keystroke: one request and one announcement per pause, not one per key
   const schedule = () => {
     box.dataset.state = 'pending';
     table.setAttribute('aria-busy', 'true');
     clearTimeout(timer);
-    timer = setTimeout(() => { timer = 0; refresh(true); }, 400);
+    timer = setTimeout(() => { timer = 0; refresh(true); }, 300);
   };
   Object.values(fields).forEach(el => {
     if (!el) return;
@@ -108,3 +108,75 @@ document.querySelectorAll('[data-share]').forEach(part => {
   const share = Number(part.dataset.share);
   part.style.width = (Number.isFinite(share) ? Math.max(0, Math.min(100, share)) : 0) + '%';
 });
+
+/* --- phone and accessibility --- */
+
+// Tables as cards on a phone: each cell carries its column's name (data-label), which site.css shows before the value
+// under 640 px. Explicit roles keep the table a table for screen readers once CSS stops displaying it as one.
+document.querySelectorAll('.table-wrap table, table.cards').forEach(table => {
+  const headRow = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+  if (!headRow || table.hasAttribute('data-no-cards')) return;
+  const names = [];
+  Array.from(headRow.cells).forEach(th => {
+    for (let i = 0; i < (th.colSpan || 1); i++) names.push(th.textContent.trim());
+  });
+  table.classList.add('cards');
+  table.setAttribute('role', 'table');
+  Array.from(table.querySelectorAll(':scope > thead, :scope > tbody, :scope > tfoot')).forEach(g => g.setAttribute('role', 'rowgroup'));
+  Array.from(table.rows).forEach(row => {
+    row.setAttribute('role', 'row');
+    let column = 0;
+    Array.from(row.cells).forEach(cell => {
+      const inHead = row.parentElement === table.tHead;
+      cell.setAttribute('role', inHead ? 'columnheader' : (cell.tagName === 'TH' ? 'rowheader' : 'cell'));
+      if (!inHead && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[column] || '');
+      column += cell.colSpan || 1;
+    });
+  });
+});
+
+// A box that scrolls sideways (a wide table on a desk, a process diagram) is reachable with the keyboard and named,
+// so its hidden columns can be scrolled into view without a mouse; a box that fits is left out of the tab order.
+const scrollBoxes = () => document.querySelectorAll('.table-wrap, .diagram, [data-scroll-box]').forEach(box => {
+  const scrolls = box.scrollWidth > box.clientWidth + 1;
+  if (scrolls && !box.hasAttribute('tabindex')) {
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    if (!box.hasAttribute('aria-label') && !box.hasAttribute('aria-labelledby')) {
+      const table = box.querySelector('table');
+      const caption = table && table.caption ? table.caption.textContent.trim() : '';
+      let heading = box.previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      const name = caption || table?.getAttribute('aria-label') || (heading ? heading.textContent.trim() : '') || document.title;
+      box.setAttribute('aria-label', `${name} (cuộn ngang để xem hết)`);
+    }
+    box.dataset.scrollBox = 'on';
+  } else if (!scrolls && box.dataset.scrollBox === 'on') {
+    box.removeAttribute('tabindex');
+    box.removeAttribute('role');
+    box.removeAttribute('aria-label');
+    delete box.dataset.scrollBox;
+  }
+});
+scrollBoxes();
+let scrollBoxesTimer = 0;
+window.addEventListener('resize', () => { clearTimeout(scrollBoxesTimer); scrollBoxesTimer = setTimeout(scrollBoxes, 200); });
+
+// An invalid field names its message (aria-describedby), so a screen reader reads why when the field takes focus.
+document.querySelectorAll('.field-error[data-path]').forEach((e, i) => {
+  let input = e.previousElementSibling;
+  while (input && input.classList.contains('field-error')) input = input.previousElementSibling;
+  if (!input || !input.matches('input:not([type=hidden]), select, textarea')) return;
+  if (!e.id) e.id = `loi-${i + 1}`;
+  const ids = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+  if (!ids.includes(e.id)) input.setAttribute('aria-describedby', [...ids, e.id].join(' '));
+});
+
+// After a refused submit the page comes back with the problem at the top: focus goes there, so a keyboard or screen
+// reader user hears what went wrong and continues from it rather than from the top of the page.
+(() => {
+  const summary = document.querySelector('main .problem, main [data-error-summary]');
+  if (!summary) return;
+  if (!summary.hasAttribute('tabindex')) summary.setAttribute('tabindex', '-1');
+  summary.focus();
+})();
