@@ -217,6 +217,18 @@ public sealed class OfficeStoryTests(AppServer app, BrowserFixture browser) : Si
     {
         if (screenshot is not null) await Screenshot(phone, screenshot);
         var width = await PageWidthAsync(phone);
-        Assert.True(width <= 390, $"{phone.Url} is {width}px wide on the chairman's 390px phone: it scrolls sideways.");
+        if (width > 390)
+        {
+            // name the elements that stick out, innermost first, so the failure says what to fix
+            var wide = await phone.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main *')]
+                .filter(e => {
+                    const out = x => x.getBoundingClientRect().right > 392;
+                    for (let a = e.parentElement; a; a = a.parentElement)
+                        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return !1;
+                    return out(e) && ![...e.children].some(out);
+                })
+                .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + 'px: ' + (e.textContent || '').trim().slice(0, 60))");
+            Assert.Fail($"{phone.Url} is {width}px wide on the chairman's 390px phone: it scrolls sideways. Sticking out:\n{string.Join("\n", wide)}");
+        }
     }
 }
