@@ -42,6 +42,7 @@ public sealed class InboxBulkTests(AppServer app, BrowserFixture browser) : Sign
         await Expect(InboxPage.Outcome(chair, second.Code)).ToContainTextAsync("Đã xử lý");
         await Expect(InboxPage.Outcome(chair, second.Code)).ToContainTextAsync("Đã chuyển sang: Đã phê duyệt");
         await Expect(InboxPage.Outcome(chair, first.Code)).ToContainTextAsync("Bị từ chối");
+        await Expect(InboxPage.Outcome(chair, first.Code)).ToContainTextAsync("không thực hiện được ở trạng thái 'Đã phê duyệt'");
         await Expect(InboxPage.Outcome(chair, first.Code)).Not.ToContainTextAsync("Đã chuyển sang");
         await Expect(chair.Locator(".inbox-task")).ToHaveCountAsync(0);
         await Screenshot(chair, "80b-hop-viec-ket-qua-hang-loat");

@@ -89,7 +89,7 @@ public sealed class InboxFilterTests(CommuneFixture fixture) : IClassFixture<Com
     }
 
     /// <summary>Three proposals of the clerk, each titled with one fresh word, submitted to the finance office.</summary>
-    private static async Task<(string Tag, Guid[] Ids)> ThreeSubmittedAsync(Session s, params long[] amounts)
+    internal static async Task<(string Tag, Guid[] Ids)> ThreeSubmittedAsync(Session s, params long[] amounts)
     {
         var tag = $"loc{Guid.NewGuid():N}"[..14];
         var clerk = await s.As("tk.nongnghiep");
