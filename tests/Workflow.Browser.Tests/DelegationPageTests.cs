@@ -57,7 +57,7 @@ public sealed class DelegationPageTests(AppServer app, BrowserFixture browser) :
 
         // the colleague sees the dossier held by her, and acts on it in her name
         var substitute = await SignedInAsync(CommunePlan.Finance2);
-        var line = substitute.Locator("tr", new() { HasText = title });
+        var line = InboxPage.TaskRows(substitute, title);
         await Expect(line).ToContainTextAsync($"thay mặt {FinanceName}");
         await Expect(line).ToContainTextAsync($"Đang xử lý: {FinanceName}");
         await substitute.GotoAsync($"/de-xuat/{proposalId}");

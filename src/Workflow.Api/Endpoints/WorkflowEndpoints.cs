@@ -10,6 +10,7 @@ using Workflow.Api.Features.Workflows.GetInstance;
 using Workflow.Api.Features.Workflows.History;
 using Workflow.Api.Features.Workflows.ListDefinitions;
 using Workflow.Domain.Common;
+using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Endpoints;
 
@@ -61,19 +62,24 @@ public static class WorkflowEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Nhật ký của một đề xuất, đợt giải ngân hoặc hồ sơ quyết toán: /api/proposals/{id}/history.");
 
-        app.MapGet("/api/tasks", async (string? subjectType, string? overdue, string? page, string? pageSize, IMediator m, CancellationToken ct) =>
+        app.MapGet("/api/tasks", async (string? subjectType, string? state, string? action, string? q, string? overdue, string? sort, string? page, string? pageSize,
+                DefinitionCatalog catalog, IMediator m, CancellationToken ct) =>
             {
                 var p = RequestInput.Int(page, "page") ?? 1;
                 var size = RequestInput.Int(pageSize, "pageSize") ?? 20;
                 if (p < 1) throw new ValidationFailedException("page", "Trang bắt đầu từ 1.");
                 if (size is < 1 or > ListInboxHandler.MaxPageSize) throw new ValidationFailedException("pageSize", $"Mỗi trang từ 1 đến {ListInboxHandler.MaxPageSize} việc.");
-                return TypedResults.Ok(await m.Send(new ListInboxQuery(subjectType, RequestInput.Bool(overdue, "overdue"), p, size), ct));
+                var kind = InboxFilter.SubjectTypeOf(subjectType);
+                var filter = InboxFilter.Parse(catalog, kind, state, action, q, sort);
+                return TypedResults.Ok(await m.Send(new ListInboxQuery(kind, RequestInput.Bool(overdue, "overdue"), p, size) { Filter = filter }, ct));
             })
             .WithTags("Hộp việc")
             .WithName("listTasks")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesValidationProblem()
-            .WithSummary("Hộp việc của người gọi: việc đang chờ, quá hạn trước, kèm các thao tác được phép.");
+            .WithSummary("Hộp việc của người gọi: việc đang chờ kèm số hồ sơ, số tiền, hạn và các thao tác được phép. Lọc theo subjectType (Proposal, Disbursement, Settlement), " +
+                         "state (trạng thái), action (việc mà thao tác này làm được, để xử lý hàng loạt), q (số hồ sơ hoặc từ trong tên), overdue; " +
+                         "sort=deadline (mặc định, hạn gần nhất — quá hạn — trước) hoặc sort=amount (số tiền lớn trước).");
 
         app.MapGet("/api/notifications", async (string? take, string? done, IMediator m, CancellationToken ct) =>
             {

@@ -1,8 +1,10 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Api.Common;
+using Workflow.Api.Features.Search;
 using Workflow.Api.Features.Workflows;
 using Workflow.Api.Features.Workflows.GetInstance;
+using Workflow.Domain.Common;
 using Workflow.Domain.Workflows;
 using Workflow.Infrastructure.Administration;
 using Workflow.Infrastructure.Persistence;
@@ -10,8 +12,59 @@ using Workflow.Infrastructure.Workflows;
 
 namespace Workflow.Api.Features.Tasks.ListInbox;
 
-/// <summary>The caller's inbox: open tasks for one of their roles in their unit (and, for agency tasks, their agency). Overdue first.</summary>
-public sealed record ListInboxQuery(string? SubjectType, bool? Overdue, int Page, int PageSize) : IRequest<InboxPage>;
+/// <summary>
+/// The caller's inbox: open tasks for one of their roles in their unit (and, for agency tasks, their agency), narrowed by
+/// <see cref="InboxFilter"/>. Soonest due (so overdue) first, or the biggest amount first.
+/// </summary>
+public sealed record ListInboxQuery(string? SubjectType, bool? Overdue, int Page, int PageSize) : IRequest<InboxPage>
+{
+    public InboxFilter Filter { get; init; } = InboxFilter.None;
+}
+
+/// <summary>How an officer clears the inbox: the oldest deadline first, or the biggest money first.</summary>
+public enum InboxSort { Deadline, Amount }
+
+/// <summary>
+/// What an officer narrows the inbox to: the tasks in one state, the tasks one action can move (to tick them together for
+/// a bulk action), the dossiers a search finds (<see cref="DossierSearch"/>: a code, or words of the title), and the order.
+/// </summary>
+public sealed record InboxFilter(string? State, string? Action, DossierSearch? Search, InboxSort Sort)
+{
+    public static readonly InboxFilter None = new(null, null, null, InboxSort.Deadline);
+
+    public static readonly IReadOnlyList<string> SubjectTypes = [ProposalProcess.SubjectType, DisbursementProcess.SubjectType, SettlementProcess.SubjectType];
+
+    /// <summary>The subject type as sent, or a 400 naming <c>subjectType</c>.</summary>
+    public static string? SubjectTypeOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return SubjectTypes.FirstOrDefault(t => string.Equals(t, value.Trim(), StringComparison.OrdinalIgnoreCase))
+               ?? throw new ValidationFailedException("subjectType", $"Không có loại hồ sơ '{value}': chọn {string.Join(", ", SubjectTypes)}.");
+    }
+
+    /// <summary>
+    /// The filter in a request's query, each value checked against the processes: a state or an action no process has is a
+    /// 400 naming its parameter rather than an inbox that is silently empty.
+    /// </summary>
+    public static InboxFilter Parse(DefinitionCatalog catalog, string? subjectType, string? state, string? action, string? q, string? sort)
+    {
+        var definitions = catalog.All.Where(d => subjectType is null || d.SubjectType == subjectType).ToList();
+        string? stateName = null, actionName = null;
+        if (!string.IsNullOrWhiteSpace(state))
+            stateName = definitions.SelectMany(d => d.States).Select(s => s.Name).FirstOrDefault(n => n == state.Trim())
+                        ?? throw new ValidationFailedException("state", $"Không có trạng thái '{state}' trong quy trình {(subjectType is null ? "nào" : "của loại hồ sơ này")}.");
+        if (!string.IsNullOrWhiteSpace(action))
+            actionName = definitions.SelectMany(d => d.Transitions).Select(t => t.Action).FirstOrDefault(a => a == action.Trim())
+                         ?? throw new ValidationFailedException("action", $"Không có thao tác '{action}' trong quy trình {(subjectType is null ? "nào" : "của loại hồ sơ này")}.");
+        var order = string.IsNullOrWhiteSpace(sort) ? InboxSort.Deadline : sort.Trim().ToLowerInvariant() switch
+        {
+            "deadline" => InboxSort.Deadline,
+            "amount" => InboxSort.Amount,
+            _ => throw new ValidationFailedException("sort", $"Không sắp xếp được theo '{sort}': chọn deadline (hạn xử lý) hoặc amount (số tiền, lớn trước)."),
+        };
+        return new InboxFilter(stateName, actionName, DossierSearch.Parse(q), order);
+    }
+}
 
 public sealed record InboxPage(IReadOnlyList<InboxItem> Items, int Page, int PageSize, int Total);
 
@@ -44,10 +97,10 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         if (!string.IsNullOrWhiteSpace(request.SubjectType)) tasks = tasks.Where(t => t.SubjectType == request.SubjectType);
         if (request.Overdue == true) tasks = tasks.Where(t => t.DueAt != null && t.DueAt < now);
         if (request.Overdue == false) tasks = tasks.Where(t => t.DueAt == null || t.DueAt >= now);
+        tasks = Narrow(tasks, request.Filter);
 
         var total = await tasks.CountAsync(cancellationToken);
-        var page = await tasks
-            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.OpenedAt)
+        var page = await Ordered(tasks, request.Filter.Sort)
             .Skip(ListPaging.Offset(request.Page, request.PageSize)).Take(request.PageSize)
             .ToListAsync(cancellationToken);
 
@@ -74,6 +127,55 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
                     ?? (user.Roles.Contains(t.Role) ? null : actor.Mandates.FirstOrDefault(m => m.Role == t.Role)?.PrincipalName));
         }).ToList();
         return new InboxPage(items, request.Page, request.PageSize, total);
+    }
+
+    private IQueryable<WorkflowTask> Narrow(IQueryable<WorkflowTask> tasks, InboxFilter filter)
+    {
+        if (filter.State is { } state) tasks = tasks.Where(t => t.State == state);
+        if (filter.Action is { } action)
+        {
+            // the states, per kind of dossier, that some version of its process leaves by this action
+            var from = catalog.All.SelectMany(d => d.Transitions.Where(x => x.Action == action).Select(x => d.SubjectType + "/" + x.From)).Distinct().ToList();
+            tasks = tasks.Where(t => from.Contains(t.SubjectType + "/" + t.State));
+        }
+        if (filter.Search is { } search)
+        {
+            var proposals = search.Proposals(db.Proposals.AsNoTracking());
+            IQueryable<Guid> disbursements, settlements;
+            if (search.NarrowsProposals)
+            {
+                // a payment or a settlement is found by its proposal's code or words
+                disbursements = db.Disbursements.Where(d => proposals.Any(p => p.Id == d.ProposalId)).Select(d => d.Id);
+                settlements = db.Settlements.Where(x => proposals.Any(p => p.Id == x.ProposalId)).Select(x => x.Id);
+            }
+            else
+            {
+                var disbursementCode = search.OwnCode(DossierCode.Disbursement);
+                var settlementCode = search.OwnCode(DossierCode.Settlement);
+                disbursements = db.Disbursements.Where(d => d.Code == disbursementCode).Select(d => d.Id);
+                settlements = db.Settlements.Where(x => x.Code == settlementCode).Select(x => x.Id);
+            }
+            var proposalIds = proposals.Select(p => p.Id);
+            tasks = tasks.Where(t => (t.SubjectType == ProposalProcess.SubjectType && proposalIds.Contains(t.SubjectId))
+                                     || (t.SubjectType == DisbursementProcess.SubjectType && disbursements.Contains(t.SubjectId))
+                                     || (t.SubjectType == SettlementProcess.SubjectType && settlements.Contains(t.SubjectId)));
+        }
+        return tasks;
+    }
+
+    private IQueryable<WorkflowTask> Ordered(IQueryable<WorkflowTask> tasks, InboxSort sort)
+    {
+        if (sort == InboxSort.Amount)
+            return tasks
+                .OrderByDescending(t => t.SubjectType == ProposalProcess.SubjectType
+                    ? db.Proposals.Where(p => p.Id == t.SubjectId).Select(p => (long?)p.StateSupport).FirstOrDefault()
+                    : t.SubjectType == DisbursementProcess.SubjectType
+                        ? db.Disbursements.Where(d => d.Id == t.SubjectId)
+                            .Select(d => (long?)(d.Amounts.Central + d.Amounts.Provincial + d.Amounts.District + d.Amounts.Commune)).FirstOrDefault()
+                        : db.Settlements.Where(x => x.Id == t.SubjectId)
+                            .Select(x => (long?)(x.ActualCost.Central + x.ActualCost.Provincial + x.ActualCost.District + x.ActualCost.Commune)).FirstOrDefault())
+                .ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id);
+        return tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.OpenedAt).ThenBy(t => t.Id);
     }
 
     private sealed record Subject(string Code, string Title, long Amount);
