@@ -61,7 +61,7 @@ public sealed class ApproverDecisionTests(AppServer app, BrowserFixture browser)
         await ActAsync(finance, "proposals", id, "start-appraisal");
         await ActAsync(finance, "proposals", id, "appraise-pass");
         using var chair = await ApiAsync(Chair);
-        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateValue(Ui.Today) });
+        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateIso(Ui.Today) });
         return id;
     }
 

@@ -92,6 +92,9 @@ public static class Fmt
     public static string FileKind(string contentType) =>
         Domain.Files.FileKinds.All.FirstOrDefault(k => k.ContentType == contentType)?.Name ?? contentType;
 
+    /// <summary>An action's amount in đồng (the amended support, the amount the treasury checked): typed grouped, sent as digits.</summary>
+    public static bool IsMoneyField(string field) => field is "stateSupport" or "amount";
+
     public static bool IsDateField(string field) => field.EndsWith("Date", StringComparison.Ordinal) || field.EndsWith("On", StringComparison.Ordinal);
 }
 

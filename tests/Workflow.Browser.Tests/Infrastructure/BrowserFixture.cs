@@ -47,14 +47,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context on the app: Vietnamese locale and time zone, desktop viewport unless told otherwise.</summary>
-    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null)
+    /// <summary>A fresh context on the app: Vietnamese locale (unless told otherwise) and time zone, desktop viewport unless told otherwise.</summary>
+    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null, string locale = "vi-VN")
     {
         var mobile = viewport is not null && viewport.Width < 768;
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = app.BaseUrl,
-            Locale = "vi-VN",
+            Locale = locale,
             TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = viewport ?? Desktop,
             IsMobile = mobile,
