@@ -24,7 +24,8 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
       box.querySelector(`[data-part="${s.source}"]`).textContent = vnd(s.part);
       const left = box.querySelector(`[data-left="${s.source}"]`);
       left.classList.toggle('field-error', s.excess > 0);
-      left.textContent = vnd(s.remaining) + (s.excess > 0 ? ` — vượt số còn lại ${vnd(s.excess)}` : '');
+      // the words of WithinLineRemaining.ExcessText, which the server-rendered hint and the summary use
+      left.textContent = s.excess > 0 ? `vượt ${vnd(s.excess)} so với số còn lại ${vnd(s.remaining)}` : vnd(s.remaining);
     });
     box.querySelector('[data-total]').textContent = vnd(p.splitTotal);
     const c = p.cap;
