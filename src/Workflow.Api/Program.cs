@@ -204,7 +204,9 @@ builder.Services.AddRazorPages(o =>
         if (!page.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal) && !page.ViewEnginePath.StartsWith("/Errors/", StringComparison.Ordinal))
             page.EndpointMetadata.Add(IdempotentPosts.Forms);
     });
-});
+})
+// dates on the pages are dd/MM/yyyy whatever the browser's language (the API's JSON keeps ISO dates)
+.AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Workflow.Api.Pages.DateInputBinderProvider()));
 // the database every server shares and the bus (with RabbitMQ, the broker): either down is a 503
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")

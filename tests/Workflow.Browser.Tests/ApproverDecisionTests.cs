@@ -43,7 +43,7 @@ public sealed class ApproverDecisionTests(AppServer app, BrowserFixture browser)
     {
         var id = await AppraisedProposalAsync(stateSupport, title);
         using var chair = await ApiAsync(Chair);
-        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateValue(Ui.Today) });
+        await ActAsync(chair, "proposals", id, "approve", new { decisionNumber = "31/QĐ-UBND", decisionDate = Ui.DateIso(Ui.Today) });
         return id;
     }
 

@@ -30,7 +30,7 @@ public sealed class InboxBulkTests(AppServer app, BrowserFixture browser) : Sign
 
         // meanwhile the first is approved from another device
         using (var api = await DemoApi.SignInAsync(App, CommunePlan.Chair))
-            await api.ActAsync("proposals", first.Id, "approve", new { decisionNumber = "60/QĐ-UBND", decisionDate = Ui.DateValue(Ui.Today) });
+            await api.ActAsync("proposals", first.Id, "approve", new { decisionNumber = "60/QĐ-UBND", decisionDate = Ui.DateIso(Ui.Today) });
 
         await InboxPage.BulkAsync(chair, [first.Title, second.Title], "Đề xuất: Phê duyệt", new Dictionary<string, string>
         {

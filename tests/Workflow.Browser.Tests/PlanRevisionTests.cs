@@ -23,7 +23,7 @@ public sealed class PlanRevisionTests(AppServer app, BrowserFixture browser) : S
         await Expect(finance.Locator("#plan-version")).ToContainTextAsync("Phiên bản 1");
 
         await PlanRevisePage.OpenAsync(finance);
-        await Expect(PlanRevisePage.Amount(finance, "DA2", "Central")).ToHaveValueAsync("1521000000");
+        await Expect(PlanRevisePage.Amount(finance, "DA2", "Central")).ToHaveValueAsync("1.521.000.000");
 
         // NSTW raised by 100 million without its 5 % / 10 % counterpart: rule 4, under the line's NS huyện
         await PlanRevisePage.ReviseLineAsync(finance, "DA2", new Dictionary<string, string> { ["Central"] = "1.621.000.000" }, "Bổ sung vốn Dự án 2");

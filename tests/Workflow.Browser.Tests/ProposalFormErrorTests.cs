@@ -32,8 +32,8 @@ public sealed class ProposalFormErrorTests(AppServer app, BrowserFixture browser
         await Expect(clerk.Locator(".field-error[data-path]")).ToHaveCountAsync(1);
         await Expect(clerk.Locator("#Input_StartDate")).Not.ToHaveClassAsync(new Regex("input-error"));
         await Expect(clerk.Locator("#Input_Title")).ToHaveValueAsync(title);
-        await Expect(form.StateSupport).ToHaveValueAsync("80000000");
-        await Expect(clerk.Locator("#Input_EndDate")).ToHaveValueAsync("2024-08-01");
+        await Expect(form.StateSupport).ToHaveValueAsync("80.000.000");
+        await Expect(clerk.Locator("#Input_EndDate")).ToHaveValueAsync("01/08/2024");
         await Screenshot(clerk, "30-de-xuat-loi-ngay-ket-thuc");
         AssertNoBrowserProblems();
     }

@@ -27,7 +27,10 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
         }
         catch (ValidationFailedException e)
         {
-            foreach (var v in e.Violations) ModelState.AddModelError(Key(fieldPrefix, v.Path), v.Message);
+            // a field the form could not read (a date not dd/MM/yyyy, an amount with a comma) already says so; the rule's
+            // "enter a date" for the same field would only contradict what the user sees they typed
+            foreach (var v in e.Violations.Where(v => !UnreadableOnThePage(Key(fieldPrefix, v.Path))))
+                ModelState.AddModelError(Key(fieldPrefix, v.Path), v.Message);
             Problem = "Chưa thực hiện được: xem các lỗi được đánh dấu bên dưới.";
         }
         catch (ConflictException e)
@@ -41,6 +44,26 @@ public abstract class AppPageModel(IMediator mediator) : PageModel
         }
         return false;
     }
+
+    private readonly HashSet<string> _unreadable = [];
+
+    /// <summary>The fields the binders refused before the command ran (their paths).</summary>
+    private bool UnreadableOnThePage(string path)
+    {
+        if (_unreadable.Count == 0)
+            foreach (var kv in ModelState.Where(kv => kv.Value!.Errors.Count > 0)) _unreadable.Add(kv.Key);
+        return _unreadable.Contains(path);
+    }
+
+    /// <summary>What the user typed into a field, when the form came back, else the value as the input shows it.</summary>
+    public string Typed(string name, string shown) =>
+        ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is { } typed ? typed : shown;
+
+    /// <summary>A date input's text: what was typed after a refused post, else dd/MM/yyyy.</summary>
+    public string DateText(string name, DateOnly? value) => Typed(name, DateInput.Text(value));
+
+    /// <summary>A money input's text: what was typed after a refused post, else the amount dot-grouped.</summary>
+    public string MoneyText(string name, long? value) => Typed(name, MoneyInput.Text(value));
 
     private static string Key(string? prefix, string path) => string.IsNullOrEmpty(prefix) ? path : $"{prefix}.{path}";
 

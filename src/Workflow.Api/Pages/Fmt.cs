@@ -14,8 +14,18 @@ public static class Fmt
     /// <summary>Figures as printed documents write them, dot-grouped, the unit ("đồng") said by the text: <c>1.320.000.000</c>.</summary>
     public static string Figures(long amount) => amount.ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
 
-    /// <summary>Millions with three decimals, for wide tables: <c>1.521,000</c>.</summary>
-    public static string Millions(long amount) => ((decimal)amount / 1_000_000).ToString("#,0.000", Vi);
+    /// <summary>Millions as officials write them in plans and charts: <c>1.521 triệu</c>, <c>674,072 triệu</c> (to the thousand đồng).</summary>
+    public static string Millions(long amount) => Vnd.FormatMillions(amount, 3);
+
+    /// <summary>The number of millions without the unit, where the unit follows once: "0 / 674 triệu".</summary>
+    public static string MillionsNumber(long amount) => Vnd.FormatMillions(amount, 3, unit: false);
+
+    /// <summary>Labelled parts in millions that add up, as printed, to their total: "NSTW 1.521 triệu / NS tỉnh 76 triệu".</summary>
+    public static string MillionsParts(IReadOnlyList<(string Label, long Amount)> parts)
+    {
+        var rounded = Vnd.RoundMillionsAddingUp(parts.Select(p => p.Amount).ToList(), 3);
+        return string.Join(" / ", parts.Select((p, i) => $"{p.Label} {Millions(rounded[i])}"));
+    }
 
     public static string Number(long value) => value.ToString("#,0", Vi);
 
@@ -92,6 +102,9 @@ public static class Fmt
     /// <summary>What kind of file a media type is, as the attachment list shows it ("PDF", "Word", …).</summary>
     public static string FileKind(string contentType) =>
         Domain.Files.FileKinds.All.FirstOrDefault(k => k.ContentType == contentType)?.Name ?? contentType;
+
+    /// <summary>An action's amount in đồng (the amended support, the amount the treasury checked): typed grouped, sent as digits.</summary>
+    public static bool IsMoneyField(string field) => field is "stateSupport" or "amount";
 
     public static bool IsDateField(string field) => field.EndsWith("Date", StringComparison.Ordinal) || field.EndsWith("On", StringComparison.Ordinal);
 }

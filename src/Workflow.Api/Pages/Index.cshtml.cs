@@ -76,7 +76,12 @@ public sealed class InboxModel(IMediator mediator, WorkflowDbContext db, Definit
         {
             var fields = catalog.CurrentOf(catalog.FindBySubjectType(chosen.Kind)!.Id).Transitions.Where(t => t.Action == chosen.Action)
                 .SelectMany(t => GetInstanceHandler.ActionOf(t).RequiredData).Distinct().ToList();
-            JsonElement? data = fields.Count == 0 ? null : ToJson(fields.ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim()));
+            JsonElement? data = fields.Count == 0 ? null : ToJson(fields.ToDictionary(f => f, f => SubjectPageModel.Readable(ModelState, f, Data.GetValueOrDefault(f)?.Trim())));
+            if (!ModelState.IsValid)
+            {
+                await LoadAsync(ct);
+                return Page();
+            }
             var comment = string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim();
             if (!await TryAsync(async () =>
                 {

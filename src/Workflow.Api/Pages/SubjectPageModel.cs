@@ -79,6 +79,29 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
         return Page();
     }
 
+    /// <summary>
+    /// An action's field as the command takes it: a date typed dd/MM/yyyy becomes ISO, an amount typed grouped becomes
+    /// digits. What cannot be read is an error at the field, in the words of the form, before anything is sent.
+    /// </summary>
+    private string? Readable(string field, string? text) => Readable(ModelState, field, text);
+
+    /// <summary>The same reading for any page that sends an action's data (the inbox's bulk form too).</summary>
+    public static string? Readable(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text;
+        if (Fmt.IsDateField(field))
+        {
+            if (DateInput.TryParse(text, out var date)) return DateInput.Iso(date!.Value);
+            modelState.AddModelError($"data.{field}", DateInput.NotADate(Fmt.DataLabel(field), text));
+        }
+        else if (Fmt.IsMoneyField(field))
+        {
+            if (MoneyInput.TryParse(text, out var amount)) return amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            modelState.AddModelError($"data.{field}", MoneyInput.NotWholeDong(Fmt.DataLabel(field), text));
+        }
+        return text;
+    }
+
     public async Task<IActionResult> OnPostActAsync(Guid id, CancellationToken ct)
     {
         await LoadAllAsync(id, ct);
@@ -88,7 +111,12 @@ public abstract class SubjectPageModel(IMediator mediator) : AppPageModel(mediat
             Problem = "Thao tác này không còn thực hiện được (hồ sơ có thể vừa được người khác xử lý). Trang đã được tải lại.";
             return Page();
         }
-        var data = action.RequiredData.Concat(ExtraDataFields(action.Action)).Distinct().ToDictionary(f => f, f => Data.GetValueOrDefault(f)?.Trim());
+        var data = action.RequiredData.Concat(ExtraDataFields(action.Action)).Distinct().ToDictionary(f => f, f => Readable(f, Data.GetValueOrDefault(f)?.Trim()));
+        if (ModelState.Any(kv => kv.Key.StartsWith("data.", StringComparison.Ordinal) && kv.Value!.Errors.Count > 0))
+        {
+            Problem = "Chưa thực hiện được: xem các lỗi được đánh dấu bên dưới.";
+            return Page();
+        }
         var done = await TryAsync(() => Mediator.Send(new SubjectActionCommand(SubjectType, id, action.Action, Comment, ToJson(data)), ct));
         if (done)
         {

@@ -272,7 +272,8 @@ public static class WorkflowDiagram
                 var state = node.State!;
                 var task = state.Task;
                 if (task is not null)
-                    node.Subtitle = task.DeadlineDays is { } days ? $"{task.Role} · {days} ngày làm việc" : task.Role;
+                    // the role as officials call it ("Phòng Tài chính - Kế hoạch"), never the definition's identifier
+                    node.Subtitle = task.DeadlineDays is { } days ? $"{Pages.Fmt.Role(task.Role)} · {days} ngày làm việc" : Pages.Fmt.Role(task.Role);
                 var width = TextWidth(state.DisplayName, NameCharWidth);
                 if (node.Subtitle is not null) width = Math.Max(width, TextWidth(node.Subtitle, SubtitleCharWidth));
                 node.Width = Math.Max(BoxMinWidth, width + 2 * BoxPaddingX + (state.Terminal ? 6 : 0));
@@ -738,7 +739,8 @@ public static class WorkflowDiagram
                 new XAttribute("data-action", Clean(t.Action)),
                 new XAttribute("data-from", Clean(t.From)),
                 new XAttribute("data-to", Clean(t.To)),
-                new XElement(Svg + "title", Clean($"{t.DiagramLabel} ({t.From} → {t.To})")),
+                // the tooltip a person reads names the states as the boxes do; data-from/data-to keep the identifiers for scripts
+                new XElement(Svg + "title", Clean($"{t.DiagramLabel} ({definition.FindState(t.From)?.DisplayName ?? t.From} → {definition.FindState(t.To)?.DisplayName ?? t.To})")),
                 new XElement(Svg + "path",
                     new XAttribute("d", e.PathData),
                     new XAttribute("fill", "none"),

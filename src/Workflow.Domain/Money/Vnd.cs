@@ -41,4 +41,41 @@ public readonly record struct Vnd(long Value) : IComparable<Vnd>
 
     public static string FormatMillions(long value) =>
         ((decimal)value / OneMillion).ToString("#,0.######", Vietnamese) + " triệu";
+
+    /// <summary>
+    /// Millions rounded to <paramref name="decimals"/> places (half away from zero, in decimal arithmetic), trailing
+    /// zeros dropped, for tables and charts: <c>674,1 triệu</c>. The number alone (no unit) when <paramref name="unit"/> is false.
+    /// </summary>
+    public static string FormatMillions(long value, int decimals, bool unit = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 6);
+        var rounded = Math.Round((decimal)value / OneMillion, decimals, MidpointRounding.AwayFromZero);
+        var text = rounded.ToString("#,0." + new string('#', decimals), Vietnamese);
+        return unit ? text + " triệu" : text;
+    }
+
+    /// <summary>
+    /// Parts rounded to <paramref name="decimals"/> places of a million so that, as printed, they add up to their total
+    /// rounded the same way (largest remainder: each part moves at most one last digit from its own rounding).
+    /// Returns the rounded parts in đồng, for <see cref="FormatMillions(long, int, bool)"/>.
+    /// </summary>
+    public static long[] RoundMillionsAddingUp(IReadOnlyList<long> parts, int decimals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 6);
+        if (parts.Count == 0) return [];
+        var unit = OneMillion / Pow10(decimals);
+        var sum = parts.Sum();
+        var roundedTotal = (long)Math.Round((decimal)sum / unit, MidpointRounding.AwayFromZero) * unit;
+        if (sum == 0) return new long[parts.Count];
+        return Apportion.ByRatio(roundedTotal, parts, unit);
+    }
+
+    private static long Pow10(int n)
+    {
+        long result = 1;
+        for (var i = 0; i < n; i++) result *= 10;
+        return result;
+    }
 }

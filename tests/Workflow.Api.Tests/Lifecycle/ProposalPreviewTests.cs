@@ -112,7 +112,7 @@ public sealed class ProposalPreviewTests(LifecycleFixture fixture) : IClassFixtu
         Assert.Equal(2_276_000L, (long)SourceOf(preview, "District")["excess"]!);
         Assert.Equal(0L, (long)SourceOf(preview, "Commune")["excess"]!);
         var summary = (string)preview["summary"]!;
-        Assert.Contains("NSTW vượt số còn lại 22.605.000 ₫", summary, StringComparison.Ordinal);
+        Assert.Contains("NSTW vượt 22.605.000 ₫ so với số còn lại 586.000.000 ₫", summary, StringComparison.Ordinal);
 
         // within what is left, no excess
         var within = await PreviewOkAsync(clerk, Url(lineId, "PovertyReductionModel", "Other", 110_000_000, 100_000_000));

@@ -149,7 +149,8 @@ public class WorkflowDiagramTests
     {
         var svg = WorkflowDiagram.Render(Proposal());
         Assert.Contains("Đang thẩm định", svg);
-        Assert.Contains("FinanceOffice · 15 ngày làm việc", svg);
+        Assert.Contains("Phòng Tài chính - Kế hoạch · 15 ngày làm việc", svg);
+        Assert.DoesNotContain("FinanceOffice", svg);
         var doc = Parse(svg);
         var texts = doc.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("Đang thẩm định", texts);

@@ -47,18 +47,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context on the app: Vietnamese locale and time zone, desktop viewport unless told otherwise.</summary>
+    /// <summary>A fresh context on the app: Vietnamese locale (unless told otherwise) and time zone, desktop viewport unless told otherwise.</summary>
     /// <param name="bypassCsp">
     /// Lets the test inject a script of its own (axe-core): the app's Content-Security-Policy allows only its own
     /// scripts, and an injected script is inline.
     /// </param>
-    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null, bool bypassCsp = false)
+    public async Task<IBrowserContext> NewContextAsync(AppServer app, ViewportSize? viewport = null, bool bypassCsp = false, string locale = "vi-VN")
     {
         var mobile = viewport is not null && viewport.Width < 768;
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = app.BaseUrl,
-            Locale = "vi-VN",
+            Locale = locale,
             TimezoneId = "Asia/Ho_Chi_Minh",
             ViewportSize = viewport ?? Desktop,
             IsMobile = mobile,

@@ -58,6 +58,13 @@ public abstract class BrowserTest(AppServer app, BrowserFixture browser) : IAsyn
         return await context.NewPageAsync();
     }
 
+    /// <summary>A desktop page whose browser speaks another language (e.g. en-US): what the app shows must not depend on it.</summary>
+    protected async Task<IPage> NewDesktopPageAsync(string locale)
+    {
+        var context = await NewContextAsync(null, locale: locale);
+        return await context.NewPageAsync();
+    }
+
     protected static Task<string> Screenshot(IPage page, string name) => BrowserFixture.Screenshot(page, name);
 
     /// <summary>Fails listing the console errors, script errors and failed requests seen so far.</summary>
@@ -67,9 +74,9 @@ public abstract class BrowserTest(AppServer app, BrowserFixture browser) : IAsyn
         Assert.True(problems.Count == 0, "The browser reported:\n" + string.Join("\n", problems));
     }
 
-    private async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport, bool bypassCsp = false)
+    private async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport, bool bypassCsp = false, string locale = "vi-VN")
     {
-        var context = await browser.NewContextAsync(app, viewport, bypassCsp);
+        var context = await browser.NewContextAsync(app, viewport, bypassCsp, locale);
         context.Page += (_, page) =>
         {
             page.Console += (_, message) =>

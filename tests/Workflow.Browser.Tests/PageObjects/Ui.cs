@@ -13,8 +13,11 @@ public static partial class Ui
     /// <summary>An amount as the pages (and the live preview) write it: <c>260.892.000 ₫</c>.</summary>
     public static string Vnd(long amount) => amount.ToString("#,0", Vietnamese) + " ₫";
 
-    /// <summary>A date as a <c>type=date</c> input takes it.</summary>
-    public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as a person types it into the pages' date inputs, dd/MM/yyyy whatever the browser's language.</summary>
+    public static string DateValue(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as the API's JSON takes it (ISO 8601).</summary>
+    public static string DateIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Today in Việt Nam, as the app counts days.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);

@@ -42,4 +42,8 @@ public sealed class WithinLineRemainingTests
 
         AssertBroken(violations, "split.Central", "Quy tắc 9", "400.000.000 ₫", "thiếu 1 ₫");
     }
+
+    [Fact]
+    public void ExcessText_SaysByHowMuchBeforeWhatIsLeft() =>
+        Assert.Equal("vượt 97.072.000 ₫ so với số còn lại 1.000.000.000 ₫", WithinLineRemaining.ExcessText(97_072_000, 1_000_000_000));
 }

@@ -55,8 +55,8 @@ public sealed class ProposalInputValidator : AbstractValidator<ProposalInput>
             .WithMessage($"Chọn địa bàn: {string.Join(", ", Enum.GetNames<AreaType>())}.");
         RuleFor(p => p.ActivityType).Must(a => a is null || ProposalInput.Parse<ActivityType>(a) is not null)
             .WithMessage($"Loại hoạt động: {string.Join(", ", Enum.GetNames<ActivityType>())}.");
-        RuleFor(p => p.StartDate).NotNull().WithMessage("Nhập ngày bắt đầu (yyyy-MM-dd).");
-        RuleFor(p => p.EndDate).NotNull().WithMessage("Nhập ngày kết thúc (yyyy-MM-dd).");
+        RuleFor(p => p.StartDate).NotNull().WithMessage("Nhập ngày bắt đầu.");
+        RuleFor(p => p.EndDate).NotNull().WithMessage("Nhập ngày kết thúc.");
         RuleFor(p => p.TotalCost).NotNull().WithMessage("Nhập tổng kinh phí (đồng).").InclusiveBetween(1, MaxAmount).WithMessage($"Tổng kinh phí phải từ 1 đồng đến {UpTo}.");
         RuleFor(p => p.StateSupport).NotNull().WithMessage("Nhập kinh phí ngân sách hỗ trợ (đồng).").InclusiveBetween(1, MaxAmount).WithMessage($"Ngân sách hỗ trợ phải từ 1 đồng đến {UpTo}.");
         RuleFor(p => p.ContractValue).InclusiveBetween(1, MaxAmount).When(p => p.ContractValue is not null).WithMessage($"Giá trị hợp đồng phải từ 1 đồng đến {UpTo}.");

@@ -42,7 +42,7 @@ public sealed class CeilingsModel(IMediator mediator, ProgrammeCatalogues catalo
             {
                 var text = typed.GetValueOrDefault(source.ToString());
                 if (!MoneyInput.TryParse(text, out var amount))
-                    ModelState.AddModelError(PathOf(component.Code, source), MoneyInput.NotWholeDong(text));
+                    ModelState.AddModelError(PathOf(component.Code, source), MoneyInput.NotWholeDong($"{component.Code} – {Fmt.SourceName(source)}", text));
                 else if (amount is { } value) amounts[source] = value;
             }
             if (amounts.Count > 0) lines.Add(new CeilingLineInput(component.Code, amounts));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Features.Delegations;
@@ -20,8 +19,8 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var from = Date(From, "from");
-        var to = Date(To, "to");
+        var from = Date(From, "from", "Từ ngày");
+        var to = Date(To, "to", "Đến ngày");
         if (ModelState.IsValid && await TryAsync(() => Mediator.Send(new CreateDelegationCommand(Role, Substitute, from, to, Reason), ct)))
         {
             Flash = "Đã ủy quyền. Người được ủy quyền thấy việc của bạn trong hộp việc, ghi “thay mặt” bạn, trong những ngày đã chọn.";
@@ -43,12 +42,11 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
         return Page();
     }
 
-    /// <summary>A date as the form sends it (yyyy-MM-dd from a date input, or dd/MM/yyyy typed by hand); a bad one is an error at its field.</summary>
-    private DateOnly? Date(string? text, string path)
+    /// <summary>A date as typed, dd/MM/yyyy; a bad one is an error at its field.</summary>
+    private DateOnly? Date(string? text, string path, string label)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        ModelState.AddModelError(path, $"Ngày '{text.Trim()}' không hợp lệ; ghi theo dd/MM/yyyy.");
+        if (DateInput.TryParse(text, out var day)) return day;
+        ModelState.AddModelError(path, DateInput.NotADate(label, text?.Trim()));
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Workflow.Api.Features.Disbursements.RequestDisbursement;
@@ -8,8 +9,8 @@ namespace Workflow.Api.Pages.Disbursements;
 public sealed class NewModel(IMediator mediator) : AppPageModel(mediator)
 {
     [BindProperty] public string Kind { get; set; } = "Advance";
-    [BindProperty] public long? Amount { get; set; }
-    [BindProperty] public long? ContractValue { get; set; }
+    [BindProperty(BinderType = typeof(MoneyBinder)), Display(Name = "Số tiền")] public long? Amount { get; set; }
+    [BindProperty(BinderType = typeof(MoneyBinder)), Display(Name = "Giá trị hợp đồng")] public long? ContractValue { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? PayeeName { get; set; }
     [BindProperty] public string? PayeeAccount { get; set; }

@@ -73,7 +73,7 @@ public sealed class ReviseModel(IMediator mediator) : AppPageModel(mediator)
             foreach (var source in FundingSources.Budget)
             {
                 var text = input?.Amounts.GetValueOrDefault(source.ToString());
-                var amount = Parse(text, $"lines[{i}].amounts.{source}");
+                var amount = Parse(text, $"lines[{i}].amounts.{source}", $"{component} – {Fmt.SourceName(source)}");
                 if (amount is null or 0) continue;
                 amounts[source.ToString()] = amount;
                 totals[source] = totals.GetValueOrDefault(source) + amount.Value;
@@ -147,10 +147,10 @@ public sealed class ReviseModel(IMediator mediator) : AppPageModel(mediator)
         Current = PlanFile.Read(PlanFile.ParseJson(export.Json));
     }
 
-    private long? Parse(string? text, string path)
+    private long? Parse(string? text, string path, string label)
     {
         if (MoneyInput.TryParse(text, out var amount)) return amount;
-        ModelState.AddModelError(path, MoneyInput.NotWholeDong(text));
+        ModelState.AddModelError(path, MoneyInput.NotWholeDong(label, text));
         return null;
     }
 

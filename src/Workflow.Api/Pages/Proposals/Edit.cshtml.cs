@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -115,25 +116,25 @@ public sealed class ProposalForm
     public string? ActivityType { get; set; }
     public string AreaType { get; set; } = nameof(Domain.Proposals.AreaType.Other);
     public List<string> Communes { get; set; } = [];
-    public DateOnly? StartDate { get; set; }
-    public DateOnly? EndDate { get; set; }
-    public long? TotalCost { get; set; }
-    public long? StateSupport { get; set; }
+    [Display(Name = "Ngày bắt đầu")] public DateOnly? StartDate { get; set; }
+    [Display(Name = "Ngày kết thúc")] public DateOnly? EndDate { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Tổng kinh phí")] public long? TotalCost { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Ngân sách nhà nước hỗ trợ")] public long? StateSupport { get; set; }
     public bool SplitByHand { get; set; }
-    public long Central { get; set; }
-    public long Provincial { get; set; }
-    public long District { get; set; }
-    public long Commune { get; set; }
-    public long Cash { get; set; }
-    public long Labour { get; set; }
-    public long InKind { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "NSTW")] public long Central { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "NS tỉnh")] public long Provincial { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "NS huyện")] public long District { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "NS xã")] public long Commune { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Tiền mặt")] public long Cash { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Ngày công (quy ra tiền)")] public long Labour { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Hiện vật")] public long InKind { get; set; }
     public int Poor { get; set; }
     public int NearPoor { get; set; }
     public int NewlyEscaped { get; set; }
     public int EthnicMinority { get; set; }
     public int Disabled { get; set; }
     public int TotalParticipants { get; set; }
-    public long? ContractValue { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Giá trị hợp đồng")] public long? ContractValue { get; set; }
 
     public ProposalInput ToInput(Guid? lineId) => new(
         lineId, Title, Kind, string.IsNullOrEmpty(ActivityType) ? null : ActivityType, AreaType, Communes, StartDate, EndDate, TotalCost, StateSupport,
@@ -154,5 +155,5 @@ public sealed class ProposalForm
         Disabled = p.Beneficiaries.Disabled, TotalParticipants = p.Beneficiaries.TotalParticipants, ContractValue = p.ContractValue,
     };
 
-    public static string DateValue(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    public static string DateValue(DateOnly? d) => DateInput.Text(d);
 }

@@ -24,7 +24,8 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
       box.querySelector(`[data-part="${s.source}"]`).textContent = vnd(s.part);
       const left = box.querySelector(`[data-left="${s.source}"]`);
       left.classList.toggle('field-error', s.excess > 0);
-      left.textContent = vnd(s.remaining) + (s.excess > 0 ? ` — vượt số còn lại ${vnd(s.excess)}` : '');
+      // the words of WithinLineRemaining.ExcessText, which the server-rendered hint and the summary use
+      left.textContent = s.excess > 0 ? `vượt ${vnd(s.excess)} so với số còn lại ${vnd(s.remaining)}` : vnd(s.remaining);
     });
     box.querySelector('[data-total]').textContent = vnd(p.splitTotal);
     const c = p.cap;
@@ -47,7 +48,7 @@ document.querySelectorAll('[data-split-preview]').forEach(box => {
 
   const refresh = async announce => {
     const query = new URLSearchParams();
-    Object.entries(fields).forEach(([name, el]) => { if (el) query.set(name, el.value.trim()); });
+    Object.entries(fields).forEach(([name, el]) => { if (el) query.set(name, el.hasAttribute('data-money') ? el.value.replace(/[.\s]/g, '') : el.value.trim()); });
     const mine = ++asked;
     let sentence;
     try {
@@ -179,4 +180,34 @@ document.querySelectorAll('.field-error[data-path]').forEach((e, i) => {
   if (!summary) return;
   if (!summary.hasAttribute('tabindex')) summary.setAttribute('tabindex', '-1');
   summary.focus();
+})();
+
+/* --- numbers and dates --- */
+// Money inputs grouped while typing: "1521000000" shows as "1.521.000.000". Only the digits are kept and regrouped as a
+// string (never parsed to a number, so no amount is ever rounded); the caret stays after the same digit it followed.
+// The server reads the grouped text itself, so the form works the same without this script.
+(() => {
+  const group = digits => digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const regroup = input => {
+    const before = input.value;
+    const caret = input.selectionStart ?? before.length;
+    const digitsBeforeCaret = before.slice(0, caret).replace(/\D/g, '').length;
+    const negative = /^\s*-/.test(before);
+    const digits = before.replace(/\D/g, '');
+    const after = (negative ? '-' : '') + group(digits);
+    if (after === before) return;
+    input.value = after;
+    if (document.activeElement !== input) return;
+    // place the caret after the same count of digits as before the regrouping
+    let position = negative ? 1 : 0, seen = 0;
+    while (position < after.length && seen < digitsBeforeCaret) {
+      if (/\d/.test(after[position])) seen++;
+      position++;
+    }
+    input.setSelectionRange(position, position);
+  };
+  document.querySelectorAll('input[data-money]').forEach(input => {
+    regroup(input);
+    input.addEventListener('input', () => regroup(input));
+  });
 })();

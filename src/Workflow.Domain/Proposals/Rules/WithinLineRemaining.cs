@@ -17,6 +17,13 @@ public static class WithinLineRemaining
     public static SourceAmounts Remaining(SourceAmounts allocated, SourceAmounts committed, SourceAmounts pendingElsewhere) =>
         (allocated - committed - pendingElsewhere).AtLeastZero();
 
+    /// <summary>
+    /// How a part above what is left is told while the clerk types (the form's hint and the preview's summary): the
+    /// excess first, then what it is measured against — "vượt 97.072.000 ₫ so với số còn lại 1.000.000.000 ₫".
+    /// </summary>
+    public static string ExcessText(long excess, long remaining) =>
+        $"vượt {Vnd.Format(excess)} so với số còn lại {Vnd.Format(remaining)}";
+
     public static IEnumerable<Violation> CheckAtSubmission(string component, SourceAmounts asked, SourceAmounts allocated, SourceAmounts committed, SourceAmounts pendingElsewhere)
     {
         var remaining = Remaining(allocated, committed, pendingElsewhere);

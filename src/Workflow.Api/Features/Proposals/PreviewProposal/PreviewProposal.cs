@@ -107,7 +107,7 @@ public sealed class ProposalPreviewHandler(IMediator mediator, WorkflowDbContext
         {
             $"Chia {Vnd.Format(support)}: " + string.Join(", ", sources.Where(s => s.Part > 0).Select(s => $"{s.Name} {Vnd.Format(s.Part)}")),
         };
-        parts.AddRange(sources.Where(s => s.Excess > 0).Select(s => $"{s.Name} vượt số còn lại {Vnd.Format(s.Excess)}"));
+        parts.AddRange(sources.Where(s => s.Excess > 0).Select(s => $"{s.Name} {WithinLineRemaining.ExcessText(s.Excess, s.Remaining)}"));
         if (cap.Amount is { } amount)
             parts.Add(cap.Over ? $"vượt mức hỗ trợ tối đa {Vnd.Format(amount)} là {Vnd.Format(cap.Excess)}" : $"trong mức hỗ trợ tối đa {Vnd.Format(amount)}");
         if (cap.OverTaskBasedMaximum)
