@@ -51,7 +51,8 @@ public static class WorkflowRules
         if (transition is null)
         {
             var possible = definition.From(instance.State).Select(t => $"{t.Action} ({t.DisplayName})").Distinct().ToList();
-            return new(Refusal.NotAvailable, $"Thao tác '{action}' không thực hiện được ở trạng thái '{state.DisplayName}'." +
+            var named = definition.Transitions.FirstOrDefault(t => t.Action == action)?.DisplayName;
+            return new(Refusal.NotAvailable, $"Thao tác '{action}'{(named is null ? "" : $" ({named})")} không thực hiện được ở trạng thái '{state.DisplayName}'." +
                 (possible.Count > 0 ? $" Các thao tác hiện có: {string.Join(", ", possible)}." : ""), null);
         }
 

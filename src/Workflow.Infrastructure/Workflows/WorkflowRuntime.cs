@@ -161,15 +161,25 @@ public sealed class WorkflowRuntime(
             return new ConflictException("Hệ thống đang xử lý nhiều thao tác trên cùng dòng kế hoạch; thao tác của bạn chưa được ghi nhận, hãy thử lại.", "workflow.busy");
         var last = await db.Journal.AsNoTracking().Where(e => e.InstanceId == instanceId).OrderByDescending(e => e.Sequence)
             .Select(e => new { e.ActorName, e.Action, e.ToState, e.At }).FirstOrDefaultAsync(ct);
+        var version = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => new { i.DefinitionId, i.DefinitionVersion }).FirstOrDefaultAsync(ct);
+        var definition = version is null ? null : catalog.Get(version.DefinitionId, version.DefinitionVersion);
         return new ConflictException(last is null
             ? "Hồ sơ vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận."
-            : $"Hồ sơ vừa được {LastActed(last.ActorName, last.Action, last.ToState, last.At)}. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.",
+            : $"Hồ sơ vừa được {LastActed(definition, last.ActorName, last.Action, last.ToState, last.At)}. Hãy tải lại để xem trạng thái mới; thao tác của bạn chưa được ghi nhận.",
             "workflow.concurrent");
     }
 
-    /// <summary>Who last acted on a dossier, as a refusal names them: "tk.kinhte xử lý ('start-appraisal', sang trạng thái UnderAppraisal) lúc …".</summary>
-    private static string LastActed(string actor, string action, string toState, DateTimeOffset at) =>
-        $"{actor} xử lý ('{action}', sang trạng thái {toState}) lúc {at.ToOffset(WorkingCalendar.VietnamOffset):HH:mm:ss dd/MM/yyyy}";
+    /// <summary>
+    /// Who last acted on a dossier, as a refusal names them, in the words of the process:
+    /// "tk.kinhte xử lý ('start-appraisal': Bắt đầu thẩm định, sang 'Đang thẩm định') lúc …".
+    /// </summary>
+    private static string LastActed(WorkflowDefinition? definition, string actor, string action, string toState, DateTimeOffset at)
+    {
+        var step = definition?.Transitions.FirstOrDefault(t => t.Action == action && t.To == toState)?.DisplayName;
+        var state = definition?.States.FirstOrDefault(st => st.Name == toState)?.DisplayName ?? toState;
+        return $"{actor} xử lý ('{action}'{(step is null ? "" : $": {step}")}, sang '{state}') lúc {at.ToOffset(WorkingCalendar.VietnamOffset):HH:mm:ss dd/MM/yyyy}";
+    }
 
     public async Task<FireResult> FireWithoutSavingAsync(Guid instanceId, string action, Actor actor, string? comment, JsonElement? data, CancellationToken ct)
     {
@@ -193,7 +203,7 @@ public sealed class WorkflowRuntime(
             // the dossier has moved on — often by someone who acted a moment earlier, on this server or another: say who
             case Refusal.NotAvailable when journal.Count > 1:
                 var last = journal[^1];
-                throw new ConflictException($"{reason} Hồ sơ đã được {LastActed(last.ActorName, last.Action, last.ToState, last.At)}; thao tác của bạn chưa được ghi nhận.",
+                throw new ConflictException($"{reason} Hồ sơ đã được {LastActed(definition, last.ActorName, last.Action, last.ToState, last.At)}; thao tác của bạn chưa được ghi nhận.",
                     "workflow.notAvailable");
             case Refusal.NotAvailable: throw new ConflictException(reason, "workflow.notAvailable");
             case Refusal.Claimed: throw new ConflictException(reason, "task.claimed");
