@@ -113,7 +113,7 @@ public sealed class MonitoringTarget
         var problems = Check(kind, subject, value, group, of);
         if (problems.Count > 0) throw new ValidationFailedException(problems);
         return new MonitoringTarget(id, unitCode, unitName, string.IsNullOrWhiteSpace(subUnitCode) ? null : subUnitCode.Trim(), year, kind!.Value,
-            subject!.Trim(), value!.Value, group, of, Trim(per), Trim(basis), Trim(text), recordedBy, recordedAt);
+            subject!.Trim(), WithoutTrailingZeros(value!.Value), group, of is { } whole ? WithoutTrailingZeros(whole) : null, Trim(per), Trim(basis), Trim(text), recordedBy, recordedAt);
     }
 
     public static IReadOnlyList<Violation> Check(TargetKind? kind, string? subject, decimal? value, string? group, decimal? of)
@@ -133,6 +133,12 @@ public sealed class MonitoringTarget
             v.Add(new("of", $"Tổng ({whole}) phải lớn hơn 0 và không nhỏ hơn giá trị ({part})."));
         return v;
     }
+
+    /// <summary>
+    /// 0,5 and 0,50 are one target: values are kept without trailing zeros, so a value reads back the same from every
+    /// engine (PostgreSQL's numeric(18,4) returns 0.5000) and checks compare it at the precision it was given.
+    /// </summary>
+    public static decimal WithoutTrailingZeros(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

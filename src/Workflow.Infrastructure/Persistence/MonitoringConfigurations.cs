@@ -42,8 +42,8 @@ internal sealed class MonitoringTargetConfiguration : IEntityTypeConfiguration<M
         b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(t => t.Subject).HasMaxLength(64).IsRequired();
         b.Property(t => t.Group).HasMaxLength(32);
-        b.Property(t => t.Value).HasPrecision(18, 4);
-        b.Property(t => t.Of).HasPrecision(18, 4);
+        b.Property(t => t.Value).HasPrecision(18, 4).HasConversion(v => v, v => MonitoringTarget.WithoutTrailingZeros(v));
+        b.Property(t => t.Of).HasPrecision(18, 4).HasConversion(v => v, v => v == null ? null : MonitoringTarget.WithoutTrailingZeros(v.Value));
         b.Property(t => t.Per).HasMaxLength(256);
         b.Property(t => t.Basis).HasMaxLength(500);
         b.Property(t => t.Text).HasMaxLength(1000);

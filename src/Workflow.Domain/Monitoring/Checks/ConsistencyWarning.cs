@@ -13,7 +13,8 @@ internal static class Figures
 {
     private static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
-    public static string N(decimal? value) => value?.ToString("#,0.##", Vi) ?? "—";
+    /// <summary>Up to four decimals, none when whole: a target read back from PostgreSQL's numeric(18,4) says 0,5, not 0,5000.</summary>
+    public static string N(decimal? value) => value?.ToString("#,0.####", Vi) ?? "—";
 
     /// <summary>A rate with the decimals its document printed ("0,10" stays "0,10").</summary>
     public static string AsStated(decimal value) => value.ToString(Vi);

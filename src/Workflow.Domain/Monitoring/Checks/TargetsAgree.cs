@@ -39,12 +39,12 @@ public static class TargetsAgree
                     $"Giảm {Figures.N(reduce.Value)} {label} từ {Figures.N(s)} còn {Figures.N(s - reduce.Value)}, nhưng chỉ tiêu cuối năm {baseline.Year + 1} ghi {Figures.N(endCount.Value)}.");
             if (reduce is not null && points is not null && total is { } t1 && !PovertyRate.Agrees(points.Value, (long)reduce.Value, t1))
                 yield return new(nameof(TargetsAgree), path,
-                    $"Giảm {Figures.N(reduce.Value)} {label} trên {Figures.N(t1)} hộ là {PovertyRate.Format(PovertyRate.Percent((long)reduce.Value, t1)!.Value)}, nhưng chỉ tiêu ghi giảm {Figures.AsStated(points.Value)} %.");
+                    $"Giảm {Figures.N(reduce.Value)} {label} trên {Figures.N(t1)} hộ là {PovertyRate.Format(PovertyRate.Percent((long)reduce.Value, t1)!.Value)}, nhưng chỉ tiêu ghi giảm {Figures.N(points.Value)} %.");
             var end = endCount?.Value ?? (reduce is not null && start is { } s2 ? s2 - reduce.Value : null);
             // "below x %" is met by any lower count, so an end rate is compared as a ceiling, not for equality
             if (end is { } e && endRate is not null && total is { } t2 && PovertyRate.Percent((long)e, t2) > endRate.Value)
                 yield return new(nameof(TargetsAgree), path,
-                    $"Còn {Figures.N(e)} {label} trên {Figures.N(t2)} hộ là {PovertyRate.Format(PovertyRate.Percent((long)e, t2)!.Value)}, cao hơn tỷ lệ chỉ tiêu {Figures.AsStated(endRate.Value)} %.");
+                    $"Còn {Figures.N(e)} {label} trên {Figures.N(t2)} hộ là {PovertyRate.Format(PovertyRate.Percent((long)e, t2)!.Value)}, cao hơn tỷ lệ chỉ tiêu {Figures.N(endRate.Value)} %.");
         }
     }
 }
