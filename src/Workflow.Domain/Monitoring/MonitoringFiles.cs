@@ -78,13 +78,18 @@ public static class MonitoringFiles
     public static (IReadOnlyList<PovertyCensus> Censuses, IReadOnlyList<MonitoringTarget> Targets, IReadOnlyList<Violation> Problems) Load(
         MonitoringFile file, PovertyStandards standards, string recordedBy, DateTimeOffset at)
     {
-        var problems = new List<Violation>();
-        var subUnits = (file.SubUnits ?? []).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<Violation>(MonitoringSubUnit.Check(file.SubUnits ?? []));
+        var subUnits = (file.SubUnits ?? []).Where(s => s?.Code is not null).Select(s => s.Code.Trim()).ToHashSet(StringComparer.Ordinal);
         var censuses = new List<PovertyCensus>();
         var baselines = file.Baselines ?? [];
         for (var i = 0; i < baselines.Count; i++)
         {
             var b = baselines[i];
+            if (b is null)
+            {
+                problems.Add(new($"baselines[{i}]", "Dòng trống: mỗi dòng là một kết quả rà soát."));
+                continue;
+            }
             if (b.SubUnit is not null && !subUnits.Contains(b.SubUnit))
             {
                 problems.Add(new($"baselines[{i}].subUnit", $"Thôn/tổ '{b.SubUnit}' không có trong danh sách subUnits của tệp."));
@@ -104,6 +109,11 @@ public static class MonitoringFiles
         for (var i = 0; i < inputs.Count; i++)
         {
             var t = inputs[i];
+            if (t is null)
+            {
+                problems.Add(new($"targets[{i}]", "Dòng trống: mỗi dòng là một chỉ tiêu."));
+                continue;
+            }
             if (t.SubUnit is not null && !subUnits.Contains(t.SubUnit))
             {
                 problems.Add(new($"targets[{i}].subUnit", $"Thôn/tổ '{t.SubUnit}' không có trong danh sách subUnits của tệp."));
@@ -154,4 +164,35 @@ public sealed class MonitoringSubUnit
     public string? Kind { get; private set; }
 
     public void Rename(string name, string? kind) => (Name, Kind) = (name, kind);
+
+    /// <summary>What is wrong with a declared list of hamlets/residential groups, at <c>subUnits[i]</c>: the same for a form and a file.</summary>
+    public static IReadOnlyList<Violation> Check(IReadOnlyList<SubUnit?> items)
+    {
+        var problems = new List<Violation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (string.IsNullOrWhiteSpace(item?.Code) || item.Code.Trim().Length > 64) problems.Add(new($"subUnits[{i}].code", "Mã thôn/tổ từ 1 đến 64 ký tự."));
+            else if (!seen.Add(item.Code.Trim())) problems.Add(new($"subUnits[{i}].code", $"Mã '{item.Code.Trim()}' đã có ở dòng trước."));
+            if (string.IsNullOrWhiteSpace(item?.Name) || item.Name.Trim().Length > 256) problems.Add(new($"subUnits[{i}].name", "Tên thôn/tổ từ 1 đến 256 ký tự."));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// Declares checked <paramref name="items"/> for a unit: ones it already has are renamed in place (a census may name
+    /// them), the rest are returned to be added.
+    /// </summary>
+    public static IReadOnlyList<MonitoringSubUnit> Declare(string unitCode, IReadOnlyList<SubUnit> items, IReadOnlyDictionary<string, MonitoringSubUnit> existing)
+    {
+        var added = new List<MonitoringSubUnit>();
+        foreach (var item in items)
+        {
+            var (code, name) = (item.Code.Trim(), item.Name.Trim());
+            if (existing.TryGetValue(code, out var found)) found.Rename(name, item.Kind);
+            else added.Add(new MonitoringSubUnit(unitCode, code, name, item.Kind));
+        }
+        return added;
+    }
 }

@@ -162,6 +162,11 @@ public sealed class PovertyCensus
         for (var i = 0; i < deprivations.Count; i++)
         {
             var d = deprivations[i];
+            if (d is null || string.IsNullOrWhiteSpace(d.Indicator))
+            {
+                v.Add(new($"deprivations[{i}].indicator", "Mỗi dòng thiếu hụt cần mã chỉ số (indicator)."));
+                continue;
+            }
             if (standard is not null && !standard.HasIndicator(d.Indicator))
                 v.Add(new($"deprivations[{i}].indicator", $"Chuẩn nghèo {standard.Code} không có chỉ số '{d.Indicator}' (các chỉ số: {string.Join(", ", standard.Indicators.Select(x => x.Code))})."));
             if (!seen.Add(d.Indicator)) v.Add(new($"deprivations[{i}].indicator", $"Chỉ số '{d.Indicator}' đã có ở dòng trước."));
@@ -173,8 +178,12 @@ public sealed class PovertyCensus
                 v.Add(new($"deprivations[{i}].nearPoor", $"{n} hộ cận nghèo thiếu hụt chỉ số này, nhiều hơn số hộ cận nghèo ({nearPoor.Households})."));
         }
         for (var i = 0; i < statedRates.Count; i++)
-            if (statedRates[i].Rate is < 0 or > 100)
+        {
+            if (statedRates[i] is null || string.IsNullOrWhiteSpace(statedRates[i].Of))
+                v.Add(new($"statedRates[{i}].of", "Tỷ lệ văn bản nêu cần ghi là tỷ lệ của nhóm nào (of), ví dụ \"poor\" hoặc \"nearPoor.ethnicMinority\"."));
+            else if (statedRates[i].Rate is < 0 or > 100)
                 v.Add(new($"statedRates[{i}].rate", $"Tỷ lệ phải từ 0 đến 100 % (đã nhập {statedRates[i].Rate})."));
+        }
         return v;
     }
 

@@ -68,4 +68,36 @@ public sealed class SeedImportTests(CommuneFixture fixture) : IClassFixture<Comm
         await ProblemAssert.HasErrorsAtAsync(response, "baselines[1].poor.households");
         Assert.Empty((await admin.GetAsync("/api/monitoring/baselines?unit=BG.VY.QM.X").OkAsync())["baselines"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Import_WhenASubUnitHasNoCodeOrNoName_Answers400NamingTheRowAndStoresNothing()
+    {
+        using var s = new Session(fixture.Factory);
+        var admin = await s.As("admin");
+        var file = Seed("002-quang-minh-2024.json");
+        file["unit"]!["code"] = "BG.VY.QM.Y";
+        file["subUnits"]![0]!["code"] = null;
+        file["subUnits"]![1]!["name"] = null;
+
+        using var response = await admin.PostAsJsonAsync("/api/monitoring/import", file);
+
+        await ProblemAssert.HasErrorsAtAsync(response, "subUnits[0].code", "subUnits[1].name");
+        Assert.Empty((await admin.GetAsync("/api/monitoring/baselines?unit=BG.VY.QM.Y").OkAsync())["baselines"]!.AsArray());
+        Assert.Empty((await admin.GetAsync("/api/monitoring/sub-units?unit=BG.VY.QM.Y").OkAsync()).AsArray());
+    }
+
+    [Fact]
+    public async Task Import_WhenAStatedRateDoesNotSayWhatItIsARateOf_Answers400NamingTheRow()
+    {
+        using var s = new Session(fixture.Factory);
+        var admin = await s.As("admin");
+        var file = Seed("002-quang-minh-2024.json");
+        file["unit"]!["code"] = "BG.VY.QM.Z";
+        file["baselines"]![0]!["statedRates"] = new JsonArray(new JsonObject { ["rate"] = 0.57m });
+
+        using var response = await admin.PostAsJsonAsync("/api/monitoring/import", file);
+
+        await ProblemAssert.HasErrorsAtAsync(response, "baselines[0].statedRates[0].of");
+        Assert.Empty((await admin.GetAsync("/api/monitoring/baselines?unit=BG.VY.QM.Z").OkAsync())["baselines"]!.AsArray());
+    }
 }

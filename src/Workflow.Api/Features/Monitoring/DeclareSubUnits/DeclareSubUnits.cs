@@ -25,20 +25,10 @@ public sealed class DeclareSubUnitsHandler(WorkflowDbContext db, MonitoringAcces
         var ct = cancellationToken;
         var (unitCode, _) = await access.UnitToRecordAsync(r.Unit, ct);
         var items = r.SubUnits ?? [];
-        var problems = new List<Violation>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(items[i].Code) || items[i].Code.Length > 64) problems.Add(new($"subUnits[{i}].code", "Mã thôn/tổ từ 1 đến 64 ký tự."));
-            if (string.IsNullOrWhiteSpace(items[i].Name) || items[i].Name.Length > 256) problems.Add(new($"subUnits[{i}].name", "Tên thôn/tổ từ 1 đến 256 ký tự."));
-            if (items.Take(i).Any(x => x.Code == items[i].Code)) problems.Add(new($"subUnits[{i}].code", $"Mã '{items[i].Code}' đã có ở dòng trước."));
-        }
+        var problems = MonitoringSubUnit.Check(items);
         if (problems.Count > 0) throw new ValidationFailedException(problems);
         var existing = await db.MonitoringSubUnits.Where(s => s.UnitCode == unitCode).ToDictionaryAsync(s => s.Code, ct);
-        foreach (var s in items)
-        {
-            if (existing.TryGetValue(s.Code.Trim(), out var found)) found.Rename(s.Name.Trim(), s.Kind);
-            else db.MonitoringSubUnits.Add(new MonitoringSubUnit(unitCode, s.Code.Trim(), s.Name.Trim(), s.Kind));
-        }
+        db.MonitoringSubUnits.AddRange(MonitoringSubUnit.Declare(unitCode, items, existing));
         journal.Record(AdminObjectTypes.MonitoringFile, unitCode, unitCode, "declare-sub-units", null, items);
         await db.SaveChangesAsync(ct);
         return await Handle(new ListSubUnitsQuery(unitCode), ct);

@@ -61,11 +61,7 @@ public sealed class ImportMonitoringFileHandler(WorkflowDbContext db, Monitoring
 
         var subUnits = file.SubUnits ?? [];
         var existing = await db.MonitoringSubUnits.Where(s => s.UnitCode == code).ToDictionaryAsync(s => s.Code, ct);
-        foreach (var s in subUnits)
-        {
-            if (existing.TryGetValue(s.Code, out var found)) found.Rename(s.Name, s.Kind);
-            else db.MonitoringSubUnits.Add(new MonitoringSubUnit(code, s.Code, s.Name, s.Kind));
-        }
+        db.MonitoringSubUnits.AddRange(MonitoringSubUnit.Declare(code, subUnits, existing));
         db.PovertyCensuses.AddRange(censuses);
         db.MonitoringTargets.AddRange(targets);
         journal.Record(AdminObjectTypes.MonitoringFile, code, code, "import",
