@@ -28,6 +28,8 @@ public sealed class PolicyPageTests(AppServer app, BrowserFixture browser) : Sig
         await Expect(page.Locator(".field-error[data-path='values.taskBasedMaximum.value']")).ToBeVisibleAsync();
 
         await page.Locator("#Form_TaskBasedMaximum").FillAsync("2000000000");
+        // grouped as it is typed, like every đồng amount, and read back by the server from the grouped text
+        await Expect(page.Locator("#Form_TaskBasedMaximum")).ToHaveValueAsync("2.000.000.000");
         await page.Locator("#Form_TaskBasedMaximumBasis").FillAsync("Nghị quyết 9/2031/NQ-HĐND tỉnh");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo phiên bản" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("Đã tạo phiên bản mới");

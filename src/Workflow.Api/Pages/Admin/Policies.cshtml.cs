@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -77,7 +78,7 @@ public sealed class PolicyForm
     public decimal? DistrictRate { get; set; }
     public decimal? CommuneRate { get; set; }
     public string? RatesBasis { get; set; }
-    public long? RoundingUnit { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Đơn vị làm tròn")] public long? RoundingUnit { get; set; }
     public string? RoundingUnitBasis { get; set; }
     public decimal? ValueChainEspeciallyDifficult { get; set; }
     public decimal? ValueChainDifficult { get; set; }
@@ -86,15 +87,15 @@ public sealed class PolicyForm
     public decimal? CommunityDifficult { get; set; }
     public decimal? CommunityOther { get; set; }
     public string? CapRatesBasis { get; set; }
-    public long? TaskBasedMaximum { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Hỗ trợ tối đa mỗi dự án, nhiệm vụ")] public long? TaskBasedMaximum { get; set; }
     public string? TaskBasedMaximumBasis { get; set; }
     public decimal? MinimumBeneficiaryShare { get; set; }
     public decimal? PriorityBeneficiaryShare { get; set; }
     public string? BeneficiarySharesBasis { get; set; }
-    public long? AdvanceContractAbove { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Tạm ứng: hợp đồng trên")] public long? AdvanceContractAbove { get; set; }
     public decimal? AdvanceMaxRate { get; set; }
     public string? AdvanceBasis { get; set; }
-    public long? ApproverAlsoAbove { get; set; }
+    [ModelBinder(typeof(MoneyBinder)), Display(Name = "Mức giải ngân cần lãnh đạo UBND duyệt")] public long? ApproverAlsoAbove { get; set; }
     public string? ApproverAlsoAboveBasis { get; set; }
     public DateOnly? AdjustmentPeriodEnd { get; set; }
     public string? AdjustmentPeriodEndBasis { get; set; }
