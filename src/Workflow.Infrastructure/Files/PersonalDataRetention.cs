@@ -30,7 +30,11 @@ public sealed class PersonalDataRetention(WorkflowDbContext db, FileStore store,
     /// <summary>The administration journal's object type for a removed content; its id is the SHA-256.</summary>
     public const string ObjectType = AdminObjectTypes.PersonalDataFile;
 
-    public async Task<PurgeReport> PurgeAsync(Guid actorId, string actorName, bool dryRun, CancellationToken ct)
+    /// <param name="unitsInScope">
+    /// The units whose dossiers the actor administers; a content shared with a dossier of another unit stays. Null (the
+    /// operator's command) is every unit.
+    /// </param>
+    public async Task<PurgeReport> PurgeAsync(Guid actorId, string actorName, bool dryRun, CancellationToken ct, IReadOnlySet<string>? unitsInScope = null)
     {
         var now = clock.GetUtcNow();
         var candidates = await db.DossierFiles.AsNoTracking().Where(f => f.PersonalData && f.ContentRemovedAt == null)
@@ -39,7 +43,7 @@ public sealed class PersonalDataRetention(WorkflowDbContext db, FileStore store,
         foreach (var sha256 in candidates)
         {
             var references = await db.DossierFiles.Where(f => f.Sha256 == sha256).OrderBy(f => f.AttachedAt).ToListAsync(ct);
-            var expiry = await ExpiryAsync(references, now, ct);
+            var expiry = await ExpiryAsync(references, now, unitsInScope, ct);
             if (expiry is not { } end || end.At > now)
             {
                 db.ChangeTracker.Clear();
@@ -74,8 +78,11 @@ public sealed class PersonalDataRetention(WorkflowDbContext db, FileStore store,
 
     private sealed record Expiry(DateTimeOffset At, int Years, string Basis, string UnitCode);
 
-    /// <summary>When the last of the dossiers having the content passes its retention; null while any is open or has no period set.</summary>
-    private async Task<Expiry?> ExpiryAsync(IReadOnlyList<Domain.Files.DossierFile> references, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// When the last of the dossiers having the content passes its retention; null while any is open, has no period
+    /// set, or belongs to a unit outside <paramref name="unitsInScope"/>.
+    /// </summary>
+    private async Task<Expiry?> ExpiryAsync(IReadOnlyList<Domain.Files.DossierFile> references, DateTimeOffset now, IReadOnlySet<string>? unitsInScope, CancellationToken ct)
     {
         Expiry? latest = null;
         foreach (var dossier in references.Select(f => (f.SubjectType, f.SubjectId)).Distinct())
@@ -83,6 +90,7 @@ public sealed class PersonalDataRetention(WorkflowDbContext db, FileStore store,
             var instance = await db.WorkflowInstances.AsNoTracking().Where(i => i.SubjectType == dossier.SubjectType && i.SubjectId == dossier.SubjectId)
                 .OrderByDescending(i => i.StartedAt).FirstOrDefaultAsync(ct);
             if (instance?.CompletedAt is not { } completed) return null;
+            if (unitsInScope is not null && !unitsInScope.Contains(instance.UnitCode)) return null;
             var year = completed.ToOffset(WorkingCalendar.VietnamOffset).Year;
             var policy = await db.PolicyInForceAsync(instance.UnitCode, year, now, ct);
             if (policy?.Values.PersonalDataRetentionYears is not { } retention) return null;

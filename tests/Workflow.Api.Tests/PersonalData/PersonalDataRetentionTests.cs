@@ -1,12 +1,17 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Common;
 using Workflow.Api.Tests.Admin;
 using Workflow.Api.Tests.Infrastructure;
 using Workflow.Api.Tests.Lifecycle;
 using Workflow.Api.Tests.Policies;
 using Workflow.Api.Tests.Workflows;
+using Workflow.Domain.Identity;
+using Workflow.Infrastructure.Identity;
+using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Tests.PersonalData;
 
@@ -43,6 +48,17 @@ public sealed class PersonalDataRetentionTests(PersonalDataRetentionFixture fixt
         values["personalDataRetentionYears"] = PolicyApi.Value(years, "Quy định lưu trữ hồ sơ của tỉnh (minh họa)");
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd");
         await admin.CreatePolicyAsync(PolicyApi.Version("DN", 2026, today, values)).CreatedAsync();
+    }
+
+    /// <summary>Xã Tân Hưng's administrator, stored directly as the demo users are.</summary>
+    private async Task AddCommuneAdministratorAsync(string userName)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+        var user = new User(Guid.NewGuid(), userName, "Quản trị xã Tân Hưng", "", "DN.TH.KT", "DN.TH", [Roles.Admin]);
+        user.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<User>>().HashPassword(user, WorkflowApiFactory.Password);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -87,6 +103,10 @@ public sealed class PersonalDataRetentionTests(PersonalDataRetentionFixture fixt
             Assert.Contains("5 năm", (string?)report["purged"]![0]!["reason"]);
         }
         Assert.True(File.Exists(StoredPath(sha)));
+        // an administrator of another commune administers none of Tân Khai's dossiers: nothing of theirs is listed
+        await AddCommuneAdministratorAsync("th.quantri");
+        using (var other = await (await s.As("th.quantri")).PostAsync("/api/admin/personal-data/purge?dryRun=true", null))
+            Assert.Empty((await other.ExpectAsync(HttpStatusCode.OK))!["purged"]!.AsArray());
 
         // the command removes it
         var output = new StringWriter();

@@ -1,6 +1,7 @@
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Infrastructure.Files;
+using Workflow.Infrastructure.Persistence;
 
 namespace Workflow.Api.Features.Attachments.PurgePersonalData;
 
@@ -11,8 +12,13 @@ namespace Workflow.Api.Features.Attachments.PurgePersonalData;
 /// </summary>
 public sealed record PurgeExpiredPersonalDataCommand(bool DryRun) : IRequest<PurgeReport>;
 
-public sealed class PurgeExpiredPersonalDataHandler(PersonalDataRetention retention, ICurrentUser user) : IRequestHandler<PurgeExpiredPersonalDataCommand, PurgeReport>
+public sealed class PurgeExpiredPersonalDataHandler(PersonalDataRetention retention, ICurrentUser user, WorkflowDbContext db)
+    : IRequestHandler<PurgeExpiredPersonalDataCommand, PurgeReport>
 {
-    public Task<PurgeReport> Handle(PurgeExpiredPersonalDataCommand request, CancellationToken cancellationToken) =>
-        retention.PurgeAsync(user.Id, user.UserName, request.DryRun, cancellationToken);
+    /// <summary>A province's administrator purges the files of the province and its communes; the national administrator, every unit's.</summary>
+    public async Task<PurgeReport> Handle(PurgeExpiredPersonalDataCommand request, CancellationToken cancellationToken)
+    {
+        var scope = user.SeesEveryUnit() ? null : (await ReferenceSnapshot.OfAsync(db, cancellationToken)).UnitAndBelow(user.UnitCode);
+        return await retention.PurgeAsync(user.Id, user.UserName, request.DryRun, cancellationToken, scope);
+    }
 }
