@@ -40,6 +40,8 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.MonitoringAccess>();
 builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.Load(Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.DefaultPath));
+builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.Load(Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.DefaultDirectory));
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();

@@ -1,12 +1,16 @@
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Api.Features.Monitoring;
+using Workflow.Api.Features.Monitoring.DeclareFunds;
 using Workflow.Api.Features.Monitoring.DeclareSubUnits;
+using Workflow.Api.Features.Monitoring.Indicators;
+using Workflow.Api.Features.Monitoring.RecordEscapedAfterSupport;
 using Workflow.Api.Features.Monitoring.ImportMonitoringFile;
 using Workflow.Api.Features.Monitoring.ReadPosition;
 using Workflow.Api.Features.Monitoring.RecordBaseline;
 using Workflow.Api.Features.Monitoring.SetTarget;
 using Workflow.Domain.Monitoring;
+using Workflow.Domain.Monitoring.Indicators;
 
 namespace Workflow.Api.Endpoints;
 
@@ -89,6 +93,46 @@ public static class MonitoringEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Quản trị nạp tệp số liệu giám sát của một đơn vị (catalogues/monitoring/README.md): thay kết quả rà soát và chỉ tiêu của các năm trong tệp, khai báo thôn/tổ; nạp lại cùng tệp không đổi gì.");
+
+        group.MapGet("/indicators", (string? period, string? year, IndicatorCatalogues catalogues) =>
+                TypedResults.Ok(IndicatorCatalogueView.Find(catalogues, string.IsNullOrWhiteSpace(period) ? null : period, RequestInput.Int(year, "year"))))
+            .WithName("listIndicators")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Danh mục chỉ số giám sát của một giai đoạn (period=2021-2025) hoặc của giai đoạn chứa năm (year=2024): mã, tên, đơn vị tính, cấp (impact/outcome/output), dự án thành phần, cách tổng hợp (sum; ratio tính lại từ tổng tử số và tổng mẫu số), nguồn; proposed là chỉ số đề xuất chưa đối chiếu văn bản.");
+        group.MapGet("/output-totals", async (string? unit, string? year, bool? children, MonitoringAccess access, OutputTotals totals, ICurrentUser user, CancellationToken ct) =>
+            {
+                var code = string.IsNullOrWhiteSpace(unit) ? user.UnitCode : unit.Trim();
+                var fiscalYear = RequestInput.Int(year, "year") ?? throw new Domain.Common.ValidationFailedException("year", "Chọn năm kế hoạch (year).");
+                await access.EnsureVisibleAsync(code, ct);
+                return TypedResults.Ok(await totals.OfAsync(code, fiscalYear, children ?? false, ct));
+            })
+            .WithName("outputTotals")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Tổng đầu ra theo chỉ số của các đề xuất đã phê duyệt trong năm: kế hoạch (đề xuất) và thực hiện (nghiệm thu), người tham gia dự kiến và đạt được, hộ thoát nghèo sau hỗ trợ; children=true cộng cả các đơn vị cấp dưới.");
+        group.MapPut("/escaped-after-support/{proposalId:guid}", async (Guid proposalId, EscapedAfterSupportBody body, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new RecordEscapedAfterSupportCommand(proposalId, body.ReviewYear, body.Households, body.Of), ct)))
+            .WithName("recordEscapedAfterSupport")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cán bộ giám sát, đánh giá ghi số hộ thoát nghèo sau hỗ trợ của một đề xuất đã phê duyệt, theo kết quả rà soát năm reviewYear (từ năm kế hoạch của đề xuất): { \"reviewYear\": 2025, \"households\": 15, \"of\": 28 }. Ghi lại cùng năm là sửa; ghi nhật ký.");
+        group.MapGet("/declared-funds", async (string? unit, string? year, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListDeclaredFundsQuery(unit, RequestInput.Int(year, "year")), ct)))
+            .WithName("listDeclaredFunds")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Vốn không giải ngân qua hệ thống đã kê khai của đơn vị (mặc định: đơn vị của người gọi): lồng ghép, tín dụng chính sách, huy động đóng góp, theo năm và dự án thành phần (đồng).");
+        group.MapPut("/declared-funds", async (DeclareFundsCommand body, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(body, ct)))
+            .WithName("declareFunds")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Kê khai vốn không giải ngân qua hệ thống cho một năm và dự án thành phần: { \"unit\": \"DN.TK\", \"year\": 2026, \"component\": \"DA2\", \"integrated\": 50000000, \"credit\": 200000000, \"contribution\": 15000000 } (đồng, từ 0). Kê khai lại là thay; ghi nhật ký.");
         return app;
     }
 }
+
+/// <summary>The body of <c>PUT /api/monitoring/escaped-after-support/{proposalId}</c>.</summary>
+public sealed record EscapedAfterSupportBody(int? ReviewYear, int? Households, int? Of);

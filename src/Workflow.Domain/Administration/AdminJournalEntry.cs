@@ -78,5 +78,11 @@ public static class AdminObjectTypes
     /// <summary>A personal-data file's content removed when its retention ran out; the id is its SHA-256 (docs/personal-data.md).</summary>
     public const string PersonalDataFile = nameof(PersonalDataFile);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PersonalDataFile, PovertyCensus, MonitoringTarget, MonitoringFile];
+    /// <summary>Households a proposal's beneficiaries escaped poverty by, at a later review; the id is <c>proposalId/reviewYear</c>.</summary>
+    public const string EscapedAfterSupport = nameof(EscapedAfterSupport);
+
+    /// <summary>Funds outside the system declared for a plan; the id is <c>unit/year/component</c>.</summary>
+    public const string DeclaredFunds = nameof(DeclaredFunds);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PersonalDataFile, PovertyCensus, MonitoringTarget, MonitoringFile, EscapedAfterSupport, DeclaredFunds];
 }

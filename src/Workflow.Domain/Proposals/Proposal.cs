@@ -49,7 +49,8 @@ public sealed record Attachment(string Name, string Sha256);
 public sealed record ProposalContent(
     string Title, ProposalKind Kind, ActivityType? ActivityType, AreaType AreaType, IReadOnlyList<string> Communes,
     DateOnly StartDate, DateOnly EndDate, long TotalCost, long StateSupport, SourceAmounts? Split,
-    ParticipantCounterpart Counterpart, Beneficiaries Beneficiaries, IReadOnlyList<Attachment> Attachments, long? ContractValue);
+    ParticipantCounterpart Counterpart, Beneficiaries Beneficiaries, IReadOnlyList<Attachment> Attachments, long? ContractValue,
+    IReadOnlyList<Monitoring.Indicators.OutputQuantity>? PlannedOutputs = null);
 
 /// <summary>
 /// A sub-project a lead agency proposes against one plan line (đề xuất dự án / mô hình / kế hoạch hoạt động).
@@ -101,6 +102,9 @@ public sealed class Proposal
     public int TotalParticipants { get; private set; }
     public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
     public long? ContractValue { get; private set; }
+
+    /// <summary>The outputs it promises, per indicator of its programme period's catalogue (checked there, docs/monitoring.md).</summary>
+    public IReadOnlyList<Monitoring.Indicators.OutputQuantity> PlannedOutputs { get; private set; } = [];
 
     public string? DecisionNumber { get; private set; }
     public DateOnly? DecisionDate { get; private set; }
@@ -201,6 +205,7 @@ public sealed class Proposal
         TotalParticipants = c.Beneficiaries.TotalParticipants;
         Attachments = c.Attachments.ToList();
         ContractValue = c.ContractValue;
+        PlannedOutputs = c.PlannedOutputs?.ToList() ?? [];
         UpdatedAt = now;
     }
 }

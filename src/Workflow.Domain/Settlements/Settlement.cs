@@ -9,7 +9,10 @@ namespace Workflow.Domain.Settlements;
 /// <summary>Where a proposal's settlement stands, as the report counts it.</summary>
 public enum SettlementStatus { NotStarted, InProgress, Submitted, Approved, Closed }
 
-public sealed record SettlementContent(string Outputs, DateOnly? AcceptedOn, Beneficiaries Reached, SourceAmounts ActualCost);
+/// <param name="Outputs">The acceptance's own words: the record of outputs before indicators, now a remark beside <paramref name="ActualOutputs"/>.</param>
+/// <param name="ActualOutputs">The outputs accepted, per indicator of the proposal's programme period.</param>
+public sealed record SettlementContent(string Outputs, DateOnly? AcceptedOn, Beneficiaries Reached, SourceAmounts ActualCost,
+    IReadOnlyList<Monitoring.Indicators.OutputQuantity>? ActualOutputs = null);
 
 /// <summary>
 /// Acceptance (nghiệm thu) and settlement (quyết toán) of one proposal: outputs and beneficiaries reached, actual
@@ -39,6 +42,9 @@ public sealed class Settlement
     public string UnitCode { get; private set; } = "";
     public Guid InstanceId { get; private set; }
     public string Outputs { get; private set; } = "";
+
+    /// <summary>The outputs accepted, per indicator: what the reports add up (the text above is a remark).</summary>
+    public IReadOnlyList<Monitoring.Indicators.OutputQuantity> ActualOutputs { get; private set; } = [];
     public DateOnly? AcceptedOn { get; private set; }
     public int ReachedPoor { get; private set; }
     public int ReachedNearPoor { get; private set; }
@@ -75,6 +81,7 @@ public sealed class Settlement
         var violations = AcceptanceRecord.Check(c).ToList();
         if (violations.Count > 0) throw new ValidationFailedException(violations);
         Outputs = c.Outputs.Trim();
+        ActualOutputs = c.ActualOutputs?.ToList() ?? [];
         AcceptedOn = c.AcceptedOn;
         ReachedPoor = c.Reached.Poor;
         ReachedNearPoor = c.Reached.NearPoor;

@@ -73,6 +73,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(x => x.AreaType).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Communes).AsJsonList().HasColumnName("Communes");
         b.Property(x => x.Attachments).AsJsonList().HasColumnName("Attachments");
+        b.Property(x => x.PlannedOutputs).AsJsonDocument();
         b.MapSourceAmounts(x => x.Split);
         b.Property(x => x.DecisionNumber).HasMaxLength(128);
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
@@ -143,6 +144,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         // the list's order (GET /api/settlements): newest change first
         b.HasIndex(x => new { x.UpdatedAt, x.UnitCode, x.Code });
         b.Property(x => x.Outputs).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.ActualOutputs).AsJsonDocument();
         b.Property(x => x.CreatedBy).HasMaxLength(64).IsRequired();
         b.HasOne<Proposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
         b.MapSourceAmounts(x => x.ActualCost, "Actual");

@@ -65,3 +65,31 @@ internal sealed class SubUnitConfiguration : IEntityTypeConfiguration<Monitoring
         b.Property(s => s.Kind).HasMaxLength(16);
     }
 }
+
+internal sealed class EscapedAfterSupportConfiguration : IEntityTypeConfiguration<Domain.Monitoring.Indicators.EscapedAfterSupport>
+{
+    public void Configure(EntityTypeBuilder<Domain.Monitoring.Indicators.EscapedAfterSupport> b)
+    {
+        b.ToTable("escaped_after_support");
+        b.HasKey(e => new { e.ProposalId, e.ReviewYear });
+        b.HasOne<Domain.Proposals.Proposal>().WithMany().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(e => e.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Component).HasMaxLength(16).IsRequired();
+        b.Property(e => e.RecordedBy).HasMaxLength(256).IsRequired();
+        // totals of a unit and fiscal year (OutputTotals)
+        b.HasIndex(e => new { e.UnitCode, e.FiscalYear });
+    }
+}
+
+internal sealed class DeclaredFundsConfiguration : IEntityTypeConfiguration<Domain.Monitoring.Indicators.DeclaredFunds>
+{
+    public void Configure(EntityTypeBuilder<Domain.Monitoring.Indicators.DeclaredFunds> b)
+    {
+        b.ToTable("declared_funds");
+        b.HasKey(f => new { f.UnitCode, f.Year, f.Component });
+        b.Property(f => f.UnitCode).HasMaxLength(64);
+        b.Property(f => f.Component).HasMaxLength(16);
+        b.Property(f => f.RecordedBy).HasMaxLength(256).IsRequired();
+        b.Ignore(f => f.Total);
+    }
+}

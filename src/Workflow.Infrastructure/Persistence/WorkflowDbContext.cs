@@ -63,6 +63,8 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<Domain.Monitoring.PovertyCensus> PovertyCensuses => Set<Domain.Monitoring.PovertyCensus>();
     public DbSet<Domain.Monitoring.MonitoringTarget> MonitoringTargets => Set<Domain.Monitoring.MonitoringTarget>();
     public DbSet<Domain.Monitoring.MonitoringSubUnit> MonitoringSubUnits => Set<Domain.Monitoring.MonitoringSubUnit>();
+    public DbSet<Domain.Monitoring.Indicators.EscapedAfterSupport> EscapedAfterSupport => Set<Domain.Monitoring.Indicators.EscapedAfterSupport>();
+    public DbSet<Domain.Monitoring.Indicators.DeclaredFunds> DeclaredFunds => Set<Domain.Monitoring.Indicators.DeclaredFunds>();
 
     /// <summary>The copy of the reference data this unit of work read (<see cref="ReferenceSnapshot.OfAsync"/>).</summary>
     internal ReferenceSnapshot? ReferenceDataSeen { get; set; }

@@ -32,4 +32,6 @@ public sealed record CensusResult(CensusView Census, IReadOnlyList<ConsistencyWa
 public sealed record TargetResult(TargetView Target, IReadOnlyList<ConsistencyWarning> Warnings);
 
 /// <summary>A unit's monitoring position: its censuses and targets and every consistency warning they raise.</summary>
-public sealed record MonitoringPosition(string Unit, IReadOnlyList<CensusView> Baselines, IReadOnlyList<TargetView> Targets, IReadOnlyList<ConsistencyWarning> Warnings);
+/// <param name="EscapedAfterSupport">Households escaped after a sub-project's support, by the review year they were counted at.</param>
+public sealed record MonitoringPosition(string Unit, IReadOnlyList<CensusView> Baselines, IReadOnlyList<TargetView> Targets, IReadOnlyList<ConsistencyWarning> Warnings,
+    IReadOnlyList<RecordEscapedAfterSupport.EscapedAfterSupportView>? EscapedAfterSupport = null);

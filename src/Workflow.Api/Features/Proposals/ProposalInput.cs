@@ -11,10 +11,15 @@ namespace Workflow.Api.Features.Proposals;
 /// Documents named by hand with their SHA-256, as before files could be uploaded; kept for older clients. Files are
 /// attached with <c>POST /api/proposals/{id}/attachments</c>. On edit, null keeps the list the proposal has.
 /// </param>
+/// <param name="PlannedOutputs">
+/// The outputs it promises, per output indicator of its fiscal year's catalogue (<c>GET /api/monitoring/indicators</c>).
+/// On edit, null keeps the list the proposal has.
+/// </param>
 public sealed record ProposalInput(
     Guid? PlanLineId, string? Title, string? Kind, string? ActivityType, string? AreaType, IReadOnlyList<string>? Communes,
     DateOnly? StartDate, DateOnly? EndDate, long? TotalCost, long? StateSupport, Dictionary<string, long>? Split,
-    CounterpartInput? Counterpart, BeneficiariesInput? Beneficiaries, IReadOnlyList<AttachmentInput>? Attachments, long? ContractValue)
+    CounterpartInput? Counterpart, BeneficiariesInput? Beneficiaries, IReadOnlyList<AttachmentInput>? Attachments, long? ContractValue,
+    IReadOnlyList<Monitoring.Indicators.OutputInput?>? PlannedOutputs = null)
 {
     public ProposalContent ToContent() => new(
         Title!.Trim(), Parse<ProposalKind>(Kind)!.Value, Parse<ActivityType>(ActivityType), Parse<AreaType>(AreaType)!.Value,

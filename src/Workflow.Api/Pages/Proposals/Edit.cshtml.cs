@@ -21,8 +21,12 @@ namespace Workflow.Api.Pages.Proposals;
 /// <see cref="OnGetPreviewAsync"/> (the same query as <c>GET /api/plan-lines/{id}/proposal-preview</c>, on the sign-in
 /// cookie the pages use) when the clerk pauses typing.
 /// </summary>
-public sealed class EditModel(IMediator mediator) : AppPageModel(mediator)
+public sealed class EditModel(IMediator mediator, Domain.Monitoring.Indicators.IndicatorCatalogues indicators) : AppPageModel(mediator)
 {
+    /// <summary>The output indicators the line's component may plan, from its fiscal year's catalogue.</summary>
+    public IReadOnlyList<Domain.Monitoring.Indicators.Indicator> OutputIndicators =>
+        [.. indicators.ForYear(Line.FiscalYear)?.OutputsOf(Line.Component) ?? []];
+
     [BindProperty] public ProposalForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true, Name = "dong")] public Guid? LineId { get; set; }
     public Guid? Id { get; private set; }
@@ -135,6 +139,7 @@ public sealed class ProposalForm
     public int Disabled { get; set; }
     public int TotalParticipants { get; set; }
     [ModelBinder(typeof(MoneyBinder)), Display(Name = "Giá trị hợp đồng")] public long? ContractValue { get; set; }
+    public List<OutputRow> Outputs { get; set; } = OutputRow.Padded([]);
 
     public ProposalInput ToInput(Guid? lineId) => new(
         lineId, Title, Kind, string.IsNullOrEmpty(ActivityType) ? null : ActivityType, AreaType, Communes, StartDate, EndDate, TotalCost, StateSupport,
@@ -143,7 +148,7 @@ public sealed class ProposalForm
         new BeneficiariesInput(Poor, NearPoor, NewlyEscaped, EthnicMinority, Disabled, TotalParticipants),
         // files are uploaded on the proposal's page; documents named by hand before that stay as they are
         null,
-        ContractValue);
+        ContractValue, OutputRow.ToInputs(Outputs));
 
     public static ProposalForm From(ProposalDetail p) => new()
     {
@@ -153,6 +158,7 @@ public sealed class ProposalForm
         Cash = p.Counterpart.Cash, Labour = p.Counterpart.Labour, InKind = p.Counterpart.InKind,
         Poor = p.Beneficiaries.Poor, NearPoor = p.Beneficiaries.NearPoor, NewlyEscaped = p.Beneficiaries.NewlyEscaped, EthnicMinority = p.Beneficiaries.EthnicMinority,
         Disabled = p.Beneficiaries.Disabled, TotalParticipants = p.Beneficiaries.TotalParticipants, ContractValue = p.ContractValue,
+        Outputs = OutputRow.From(p.PlannedOutputs),
     };
 
     public static string DateValue(DateOnly? d) => DateInput.Text(d);

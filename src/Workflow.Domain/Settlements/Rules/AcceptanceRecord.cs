@@ -16,10 +16,12 @@ public static class AcceptanceRecord
 
     public static IEnumerable<Violation> Check(SettlementContent content)
     {
-        if (string.IsNullOrWhiteSpace(content.Outputs))
-            yield return new("outputs", $"{RuleText.Prefix(Number)} ghi kết quả nghiệm thu (sản phẩm, khối lượng hoàn thành).");
+        if (string.IsNullOrWhiteSpace(content.Outputs) && (content.ActualOutputs is null || content.ActualOutputs.Count == 0))
+            yield return new("outputs", $"{RuleText.Prefix(Number)} ghi kết quả nghiệm thu (sản phẩm, khối lượng hoàn thành): theo chỉ số đầu ra (actualOutputs) hoặc bằng lời.");
         else if (content.Outputs.Length > MaxOutputsLength)
             yield return new("outputs", $"{RuleText.Prefix(Number)} kết quả nghiệm thu tối đa {MaxOutputsLength} ký tự.");
+        foreach (var (output, i) in (content.ActualOutputs ?? []).Select((o, i) => (o, i)).Where(x => x.o.Quantity < 0))
+            yield return new($"actualOutputs[{i}].quantity", $"{RuleText.Prefix(Number)} số lượng đầu ra {output.Quantity} âm.");
         var r = content.Reached;
         if (new[] { r.Poor, r.NearPoor, r.NewlyEscaped, r.EthnicMinority, r.Disabled, r.TotalParticipants }.Any(n => n < 0))
             yield return new("reached", $"{RuleText.Prefix(Number)} số đối tượng đạt được không được âm.");

@@ -885,6 +885,83 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.DeclaredFunds", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Contribution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Integrated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitCode", "Year", "Component");
+
+                    b.ToTable("declared_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.EscapedAfterSupport", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProposalId", "ReviewYear");
+
+                    b.HasIndex("UnitCode", "FiscalYear");
+
+                    b.ToTable("escaped_after_support", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Monitoring.MonitoringSubUnit", b =>
                 {
                     b.Property<string>("UnitCode")
@@ -1473,6 +1550,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlannedOutputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PolicyVersionId")
                         .HasColumnType("INTEGER");
 
@@ -1595,6 +1676,10 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActualOutputs")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -2565,6 +2650,15 @@ namespace Workflow.Infrastructure.Persistence.Migrations
                     b.HasOne("Workflow.Domain.Plans.PlanLine", null)
                         .WithMany()
                         .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.EscapedAfterSupport", b =>
+                {
+                    b.HasOne("Workflow.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -976,6 +976,89 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.DeclaredFunds", b =>
+                {
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Component")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Contribution")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Integrated")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.HasKey("UnitCode", "Year", "Component");
+
+                    b.ToTable("declared_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.EscapedAfterSupport", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReviewYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("ProposalId", "ReviewYear");
+
+                    b.HasIndex("UnitCode", "FiscalYear");
+
+                    b.ToTable("escaped_after_support", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Domain.Monitoring.MonitoringSubUnit", b =>
                 {
                     b.Property<string>("UnitCode")
@@ -1616,6 +1699,10 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.Property<Guid>("PlanLineId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PlannedOutputs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int?>("PolicyVersionId")
                         .HasColumnType("integer");
 
@@ -1746,6 +1833,10 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
 
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ActualOutputs")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2803,6 +2894,15 @@ namespace Workflow.Infrastructure.Persistence.PostgresMigrations
                     b.HasOne("Workflow.Domain.Plans.PlanLine", null)
                         .WithMany()
                         .HasForeignKey("PlanLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Domain.Monitoring.Indicators.EscapedAfterSupport", b =>
+                {
+                    b.HasOne("Workflow.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

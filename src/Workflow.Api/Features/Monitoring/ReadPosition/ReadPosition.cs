@@ -31,6 +31,11 @@ public static class MonitoringPositions
         var warnings = MonitoringChecks.Run(censuses, targets);
         var shownCensuses = censuses.Where(c => year is null || c.Year == year).OrderBy(c => c.Year).ThenBy(c => c.SubUnitCode).ToList();
         var shownTargets = targets.Where(t => year is null || t.Year == year).OrderBy(t => t.Year).ThenBy(t => t.SubUnitCode).ThenBy(t => t.Subject).ThenBy(t => t.Group).ToList();
-        return new MonitoringPosition(unit, [.. shownCensuses.Select(CensusView.Of)], [.. shownTargets.Select(TargetView.From)], warnings);
+        var escapes = await (from e in db.EscapedAfterSupport.AsNoTracking()
+                             join p in db.Proposals.AsNoTracking() on e.ProposalId equals p.Id
+                             where e.UnitCode == unit && (year == null || e.ReviewYear == year)
+                             select new { e, p.Code }).ToListAsync(ct);
+        return new MonitoringPosition(unit, [.. shownCensuses.Select(CensusView.Of)], [.. shownTargets.Select(TargetView.From)], warnings,
+            [.. escapes.OrderBy(x => x.e.ReviewYear).ThenBy(x => x.Code, StringComparer.Ordinal).Select(x => RecordEscapedAfterSupport.EscapedAfterSupportView.From(x.e, x.Code))]);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CreateProposalValidator : AbstractValidator<CreateProposalCo
     }
 }
 
-public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser user, IWorkflowRuntime runtime, TimeProvider clock)
+public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser user, IWorkflowRuntime runtime, TimeProvider clock, Domain.Monitoring.Indicators.IndicatorCatalogues indicators)
     : IRequestHandler<CreateProposalCommand, ProposalCreated>
 {
     public async Task<ProposalCreated> Handle(CreateProposalCommand request, CancellationToken cancellationToken)
@@ -39,7 +39,10 @@ public sealed class CreateProposalHandler(WorkflowDbContext db, ICurrentUser use
         if (!LeadAgencyOwnsProposal.MayDraft(line.LeadAgencyCode, plan.UnitCode, user.IsIn(Roles.LeadAgency), user.AgencyCode, user.UnitCode))
             throw new ForbiddenException(LeadAgencyOwnsProposal.DraftRefusal);
 
-        var content = input.ToContent();
+        var content = input.ToContent() with
+        {
+            PlannedOutputs = Monitoring.Indicators.OutputsInput.Check(indicators, input.PlannedOutputs, plan.FiscalYear, line.ComponentCode, "plannedOutputs"),
+        };
         var (split, byHand) = ProposalSplit.Resolve(content, line);
         var now = clock.GetUtcNow();
         // the number, the proposal and its instance commit together, so numbers have no gaps

@@ -21,7 +21,7 @@ public sealed class EditProposalValidator : AbstractValidator<EditProposalComman
     }
 }
 
-public sealed class EditProposalHandler(WorkflowDbContext db, ProposalAccess access, TimeProvider clock) : IRequestHandler<EditProposalCommand, ProposalEdited>
+public sealed class EditProposalHandler(WorkflowDbContext db, ProposalAccess access, TimeProvider clock, Domain.Monitoring.Indicators.IndicatorCatalogues indicators) : IRequestHandler<EditProposalCommand, ProposalEdited>
 {
     public async Task<ProposalEdited> Handle(EditProposalCommand request, CancellationToken cancellationToken)
     {
@@ -35,6 +35,12 @@ public sealed class EditProposalHandler(WorkflowDbContext db, ProposalAccess acc
         var content = request.Input.ToContent();
         // documents named by hand (before files were uploaded) are kept when the edit does not list them: the page no longer does
         if (request.Input.Attachments is null) content = content with { Attachments = proposal.Attachments };
+        // likewise for clients that do not know planned outputs yet
+        content = content with
+        {
+            PlannedOutputs = Monitoring.Indicators.OutputsInput.Check(indicators, request.Input.PlannedOutputs, proposal.FiscalYear, proposal.Component, "plannedOutputs")
+                             ?? proposal.PlannedOutputs,
+        };
         var (split, byHand) = ProposalSplit.Resolve(content, line);
         proposal.Edit(content, split, byHand, state, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken); // two editors of one revision: the second gets 409

@@ -25,14 +25,16 @@ public sealed record ProposalDetail(
     Guid InstanceId, string State, string StateName, int Revision, IReadOnlyList<ActionView> AvailableActions,
     IReadOnlyDictionary<FundingSource, MoneyPosition> Position, MoneyPosition Total,
     SettlementStatus SettlementStatus, Guid? SettlementId, IReadOnlyList<DisbursementSummary> Disbursements,
-    IReadOnlyList<HistoryEntry> History, DateTimeOffset CreatedAt, string CreatedBy, string CreatedByName, int? PolicyVersionId);
+    IReadOnlyList<HistoryEntry> History, DateTimeOffset CreatedAt, string CreatedBy, string CreatedByName, int? PolicyVersionId,
+    IReadOnlyList<Monitoring.Indicators.OutputView> PlannedOutputs);
 
 /// <summary>A proposal's money in one source: approved, still committed, paid out (cash), advances not yet cleared, settled.</summary>
 public sealed record MoneyPosition(long Approved, long Committed, long Disbursed, long AdvanceOutstanding, long Settled);
 
 public sealed record DisbursementSummary(Guid Id, string Code, DisbursementKind Kind, long Total, string State, string StateName, string? TreasuryReference, DateOnly? PaidOn);
 
-public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, ProgrammeCatalogues catalogues, CallerActions callerActions, IMediator mediator)
+public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess access, DefinitionCatalog catalog, ProgrammeCatalogues catalogues, CallerActions callerActions, IMediator mediator,
+    Domain.Monitoring.Indicators.IndicatorCatalogues indicators)
     : IRequestHandler<GetProposalQuery, ProposalDetail>
 {
     public async Task<ProposalDetail> Handle(GetProposalQuery request, CancellationToken cancellationToken)
@@ -73,6 +75,7 @@ public sealed class GetProposalHandler(WorkflowDbContext db, ProposalAccess acce
             disbursements.Select(x => new DisbursementSummary(x.d.Id, x.d.Code, x.d.Kind, x.d.Total, x.State,
                 catalog.Get(x.DefinitionId, x.DefinitionVersion).State(x.State).DisplayName, x.d.TreasuryReference, x.d.PaidOn)).ToList(),
             await mediator.Send(new GetHistoryQuery(ProposalProcess.SubjectType, p.Id), cancellationToken), p.CreatedAt, p.CreatedBy,
-            (await PeopleNames.OfAsync(db, [p.CreatedBy], cancellationToken)).GetValueOrDefault(p.CreatedBy, p.CreatedBy), p.PolicyVersionId);
+            (await PeopleNames.OfAsync(db, [p.CreatedBy], cancellationToken)).GetValueOrDefault(p.CreatedBy, p.CreatedBy), p.PolicyVersionId,
+            Monitoring.Indicators.OutputView.Of(indicators, p.FiscalYear, p.PlannedOutputs));
     }
 }

@@ -20,7 +20,7 @@ public sealed class EditSettlementValidator : AbstractValidator<EditSettlementCo
     }
 }
 
-public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess access, TimeProvider clock) : IRequestHandler<EditSettlementCommand, Guid>
+public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess access, TimeProvider clock, Domain.Monitoring.Indicators.IndicatorCatalogues indicators) : IRequestHandler<EditSettlementCommand, Guid>
 {
     public async Task<Guid> Handle(EditSettlementCommand request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,12 @@ public sealed class EditSettlementHandler(WorkflowDbContext db, ProposalAccess a
         var proposal = await access.FindAsync(settlement.ProposalId, cancellationToken);
         access.EnsureOwnAgency(proposal, "sửa hồ sơ quyết toán");
         var state = await db.WorkflowInstances.Where(i => i.Id == settlement.InstanceId).Select(i => i.State).SingleAsync(cancellationToken);
-        settlement.Edit(request.Input.ToContent(), state, clock.GetUtcNow());
+        var content = request.Input.ToContent() with
+        {
+            ActualOutputs = Monitoring.Indicators.OutputsInput.Check(indicators, request.Input.ActualOutputs, proposal.FiscalYear, proposal.Component, "actualOutputs")
+                            ?? settlement.ActualOutputs,
+        };
+        settlement.Edit(content, state, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return settlement.Id;
     }

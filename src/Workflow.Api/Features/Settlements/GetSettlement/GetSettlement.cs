@@ -19,9 +19,11 @@ public sealed record GetSettlementQuery(Guid Id) : IRequest<SettlementDetail>;
 public sealed record SettlementDetail(
     Guid Id, string Code, Guid ProposalId, string ProposalCode, string Outputs, DateOnly? AcceptedOn, Beneficiaries Planned, Beneficiaries Reached,
     IReadOnlyDictionary<FundingSource, long> ActualCost, long ActualTotal, IReadOnlyDictionary<FundingSource, long> RefundDue,
-    Guid InstanceId, string State, string StateName, SettlementStatus Status, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History);
+    Guid InstanceId, string State, string StateName, SettlementStatus Status, IReadOnlyList<ActionView> AvailableActions, IReadOnlyList<HistoryEntry> History,
+    IReadOnlyList<Monitoring.Indicators.OutputView> ActualOutputs, IReadOnlyList<Monitoring.Indicators.OutputComparison> OutputsPlannedAndActual);
 
-public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess access, CallerActions callerActions, IMediator mediator)
+public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess access, CallerActions callerActions, IMediator mediator,
+    Domain.Monitoring.Indicators.IndicatorCatalogues indicators)
     : IRequestHandler<GetSettlementQuery, SettlementDetail>
 {
     public async Task<SettlementDetail> Handle(GetSettlementQuery request, CancellationToken cancellationToken)
@@ -36,6 +38,16 @@ public sealed class GetSettlementHandler(WorkflowDbContext db, ProposalAccess ac
             s.ActualCost.ToDictionary(), s.ActualTotal, s.RefundDue.ToDictionary(),
             instance.Id, instance.State, standing.StateName, Settlement.StatusOf(instance.State),
             standing.Actions,
-            await mediator.Send(new GetHistoryQuery(SettlementProcess.SubjectType, s.Id), cancellationToken));
+            await mediator.Send(new GetHistoryQuery(SettlementProcess.SubjectType, s.Id), cancellationToken),
+            Monitoring.Indicators.OutputView.Of(indicators, proposal.FiscalYear, s.ActualOutputs), Compare(proposal, s));
+    }
+
+    /// <summary>Each indicator either side lists, in the proposal's order, then those only the acceptance added.</summary>
+    private IReadOnlyList<Monitoring.Indicators.OutputComparison> Compare(Proposal proposal, Settlement s)
+    {
+        var planned = Monitoring.Indicators.OutputView.Of(indicators, proposal.FiscalYear, proposal.PlannedOutputs);
+        var actual = Monitoring.Indicators.OutputView.Of(indicators, proposal.FiscalYear, s.ActualOutputs);
+        return [.. planned.Concat(actual).DistinctBy(o => o.Indicator).Select(o => new Monitoring.Indicators.OutputComparison(o.Indicator, o.Name, o.Unit,
+            planned.FirstOrDefault(p => p.Indicator == o.Indicator)?.Quantity, actual.FirstOrDefault(a => a.Indicator == o.Indicator)?.Quantity))];
     }
 }

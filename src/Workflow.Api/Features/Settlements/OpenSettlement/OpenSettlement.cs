@@ -23,7 +23,8 @@ public sealed class OpenSettlementValidator : AbstractValidator<OpenSettlementCo
     }
 }
 
-public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess access, IWorkflowRuntime runtime, TimeProvider clock)
+public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess access, IWorkflowRuntime runtime, TimeProvider clock,
+    Domain.Monitoring.Indicators.IndicatorCatalogues indicators)
     : IRequestHandler<OpenSettlementCommand, SettlementOpened>
 {
     public async Task<SettlementOpened> Handle(OpenSettlementCommand request, CancellationToken cancellationToken)
@@ -32,10 +33,14 @@ public sealed class OpenSettlementHandler(WorkflowDbContext db, ProposalAccess a
         access.EnsureOwnAgency(proposal, "lập hồ sơ quyết toán");
         if (await db.Settlements.AnyAsync(s => s.ProposalId == proposal.Id, cancellationToken))
             throw new ConflictException("Đề xuất đã có hồ sơ quyết toán; hãy sửa hồ sơ đó.", "settlement.exists");
+        var content = request.Input.ToContent() with
+        {
+            ActualOutputs = Monitoring.Indicators.OutputsInput.Check(indicators, request.Input.ActualOutputs, proposal.FiscalYear, proposal.Component, "actualOutputs"),
+        };
 
         await using var transaction = await WorkTransaction.BeginAsync(db, cancellationToken);
         var code = await db.NextDossierCodeAsync(DossierCode.Settlement, proposal.UnitCode, proposal.FiscalYear, cancellationToken);
-        var settlement = Settlement.Open(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, request.Input.ToContent(), access.Actor.UserName, clock.GetUtcNow());
+        var settlement = Settlement.Open(Guid.NewGuid(), code, proposal.Id, proposal.UnitCode, content, access.Actor.UserName, clock.GetUtcNow());
         var instanceId = Guid.NewGuid();
         settlement.AttachTo(instanceId);
         db.Settlements.Add(settlement);
