@@ -40,7 +40,13 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<PlanAccess>();
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.MonitoringAccess>();
 builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.Load(Workflow.Api.Features.Monitoring.PovertyStandardsCatalogue.DefaultPath));
-builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.Load(Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.DefaultDirectory));
+builder.Services.AddSingleton(services =>
+{
+    // read on every call: an administrator may load a new programme period while the server runs
+    var programmes = services.GetRequiredService<Workflow.Infrastructure.Catalogues.ProgrammeCatalogues>();
+    return Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.Load(Workflow.Api.Features.Monitoring.Indicators.IndicatorCatalogueFiles.DefaultDirectory,
+        year => programmes.For(year).Period.Id);
+});
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();

@@ -148,11 +148,17 @@ public sealed partial class IndicatorCatalogue
 }
 
 /// <summary>The indicator catalogues of every programme period; a year reads the catalogue of the period it falls in.</summary>
-public sealed class IndicatorCatalogues(IReadOnlyList<IndicatorCatalogue> catalogues)
+/// <param name="programmePeriodOf">
+/// The programme period a fiscal year's plans use (<c>ProgrammeCatalogue.For</c>): a 2026 plan drawn up on the
+/// 2021–2025 components while the 2026–2030 list is not loaded counts its outputs against the 2021–2025 indicators, the
+/// same list its lines come from. Without it, the period whose years cover the year.
+/// </param>
+public sealed class IndicatorCatalogues(IReadOnlyList<IndicatorCatalogue> catalogues, Func<int, string>? programmePeriodOf = null)
 {
     public IReadOnlyList<IndicatorCatalogue> All { get; } = catalogues;
 
-    public IndicatorCatalogue? ForYear(int year) => All.FirstOrDefault(c => c.Covers(year));
+    public IndicatorCatalogue? ForYear(int year) =>
+        programmePeriodOf is null ? All.FirstOrDefault(c => c.Covers(year)) : ForPeriod(programmePeriodOf(year));
 
     public IndicatorCatalogue? ForPeriod(string period) => All.FirstOrDefault(c => c.Period == period);
 }

@@ -11,7 +11,7 @@ public static class IndicatorCatalogueFiles
 {
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "catalogues", "monitoring", "indicators");
 
-    public static IndicatorCatalogues Load(string directory)
+    public static IndicatorCatalogues Load(string directory, Func<int, string>? programmePeriodOf = null)
     {
         var catalogues = new List<IndicatorCatalogue>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
@@ -21,7 +21,7 @@ public static class IndicatorCatalogueFiles
                 throw new InvalidOperationException($"{path}: " + string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
             catalogues.Add(catalogue!);
         }
-        return new(catalogues);
+        return new(catalogues, programmePeriodOf);
     }
 }
 
