@@ -37,6 +37,13 @@ public sealed class CanonicalFields
 
     public CanonicalFields Add(string name, IEnumerable<string> values) => Add(name, JsonSerializer.Serialize(values));
 
+    /// <summary>
+    /// Outputs per indicator, in the order entered; nothing at all when there are none, so the text of a record written
+    /// before outputs were counted (and its journal's seals) stays what it was.
+    /// </summary>
+    public CanonicalFields AddOutputs(string name, IReadOnlyList<Monitoring.Indicators.OutputQuantity> outputs) =>
+        outputs.Count == 0 ? this : Add(name, outputs.Select(o => o.Indicator + "=" + o.Quantity.ToString(CultureInfo.InvariantCulture)));
+
     public override string ToString() => _text.ToString();
 
     private CanonicalFields Line(string name, string value)

@@ -8,7 +8,8 @@ namespace Workflow.Domain.Audit;
 /// <summary>
 /// What a journal entry attests about its subject: the fields a transition may leave behind and nothing may change
 /// between transitions — a proposal's title, line, lead agency, money per source and decision; a disbursement's
-/// kind, amounts, cash and treasury reference; a settlement's actual cost, refund and acceptance. Each entry keeps the
+/// kind, amounts, cash and treasury reference; a settlement's actual cost, refund and acceptance; the outputs planned
+/// and accepted per indicator. Each entry keeps the
 /// key's seal of this text, so a later edit of the subject's row outside the process no longer matches its last entry.
 /// </summary>
 /// <remarks>
@@ -44,6 +45,7 @@ public static class SubjectDigest
         .Add("beneficiaries.ethnicMinority", p.EthnicMinority).Add("beneficiaries.disabled", p.Disabled).Add("beneficiaries.total", p.TotalParticipants)
         .Add("attachments", p.Attachments.Select(a => a.Name + "\n" + a.Sha256))
         .Add("contractValue", p.ContractValue).Add("decisionNumber", p.DecisionNumber).Add("decisionDate", p.DecisionDate)
+        .AddOutputs("plannedOutputs", p.PlannedOutputs)
         .ToString();
 
     public static string Of(Disbursement d) => new CanonicalFields()
@@ -58,5 +60,6 @@ public static class SubjectDigest
         .Add("reached.poor", s.ReachedPoor).Add("reached.nearPoor", s.ReachedNearPoor).Add("reached.newlyEscaped", s.ReachedNewlyEscaped)
         .Add("reached.ethnicMinority", s.ReachedEthnicMinority).Add("reached.disabled", s.ReachedDisabled).Add("reached.total", s.ReachedTotal)
         .Add("actualCost", s.ActualCost).Add("refundDue", s.RefundDue)
+        .AddOutputs("actualOutputs", s.ActualOutputs)
         .ToString();
 }

@@ -32,6 +32,27 @@ public sealed class SubjectDigestTests
     }
 
     [Fact]
+    public void Of_WhenTheProposalPlansNoOutputs_HasNoOutputsLineSoSealsWrittenBeforeOutputsStillMatch()
+    {
+        Assert.DoesNotContain("plannedOutputs", SubjectDigest.Of(Proposal()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_WhenThePlannedOutputsChange_Changes()
+    {
+        var proposal = Proposal();
+        var content = new ProposalContent("Mô hình nuôi bò sinh sản", ProposalKind.PovertyReductionModel, null, AreaType.Other, ["BP.HQ.TK"],
+            new DateOnly(2024, 6, 1), new DateOnly(2024, 12, 15), 310_000_000, 300_000_000, null,
+            new ParticipantCounterpart(0, 10_000_000, 0), new Beneficiaries(5, 15, 0, 2, 0, 25), [], null, [new("DA2.participants", 25)]);
+        var before = SubjectDigest.Of(proposal);
+
+        proposal.Edit(content, new SourceAmounts(260_000_000, 40_000_000, 0, 0), false, ProposalProcess.Draft, Now);
+
+        Assert.Contains("plannedOutputs=", SubjectDigest.Of(proposal), StringComparison.Ordinal);
+        Assert.NotEqual(before, SubjectDigest.Of(proposal));
+    }
+
+    [Fact]
     public void Of_WhenTheDecisionIsRecorded_Changes()
     {
         var proposal = Proposal();
