@@ -44,7 +44,7 @@ public static partial class SettlementForm
         await page.Locator("#Outputs").FillAsync(outputs);
         await page.Locator("#AcceptedOn").FillAsync(Ui.DateValue(acceptedOn));
         foreach (var (source, amount) in actualCost)
-            await ActualCost(page, source).FillAsync(amount.ToString(CultureInfo.InvariantCulture));
+            await ActualCost(page, source).FillAsync(Ui.Grouped(amount));
         await Ui.SubmitAsync(page, page.Locator("form").GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ quyết toán", Exact = true }));
         await Ui.ExpectNoRefusalAsync(page, "Opening the settlement");
         await Expect(page).ToHaveURLAsync(Url());

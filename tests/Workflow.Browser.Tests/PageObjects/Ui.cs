@@ -13,6 +13,9 @@ public static partial class Ui
     /// <summary>An amount as the pages (and the live preview) write it: <c>260.892.000 ₫</c>.</summary>
     public static string Vnd(long amount) => amount.ToString("#,0", Vietnamese) + " ₫";
 
+    /// <summary>An amount as a clerk types it into a money input: "177.000.000".</summary>
+    public static string Grouped(long amount) => amount.ToString("#,0", Vietnamese);
+
     /// <summary>A date as a person types it into the pages' date inputs, dd/MM/yyyy whatever the browser's language.</summary>
     public static string DateValue(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
