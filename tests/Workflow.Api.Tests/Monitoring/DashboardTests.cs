@@ -128,6 +128,7 @@ public sealed class DashboardTests(CommuneFixture fixture) : IClassFixture<Commu
         Assert.Equal("task", (string?)late["kind"]);
         Assert.Equal("Proposal", (string?)late["subjectType"]);
         Assert.Equal("DN.TK", (string?)late["unit"]);
+        Assert.Equal("Xã Tân Khai", (string?)late["unitName"]);
         Assert.True((int)late["daysLate"]! > 0);
         var lifted = Row(dashboard, "lifted", "unit", "DN.TK");
         Assert.Equal(41, (int)lifted["baselinePoor"]!);

@@ -13,7 +13,9 @@ public sealed record DashboardScope(string Unit, IReadOnlySet<string> Units, int
 /// <param name="Kind">What is late: <see cref="OverdueWorkflowTasks.Kind"/> for a workflow task; another source names its own.</param>
 /// <param name="SubjectType">The dossier's process (<c>Proposal</c>, <c>Disbursement</c>, <c>Settlement</c>) or the other source's subject.</param>
 /// <param name="DaysLate">Whole calendar days since the deadline.</param>
-public sealed record LateItem(string Kind, string SubjectType, Guid SubjectId, string Title, string Unit, string? Role, DateTimeOffset DueAt, int DaysLate);
+/// <param name="UnitName">Filled in by the dashboard from the unit catalogue; a source leaves it null.</param>
+public sealed record LateItem(string Kind, string SubjectType, Guid SubjectId, string Title, string Unit, string? Role, DateTimeOffset DueAt, int DaysLate,
+    string? UnitName = null);
 
 /// <summary>
 /// The dashboard's extension point for late items: each registered source adds what it knows to be late in the scope.

@@ -129,7 +129,7 @@ public sealed class ProvinceDashboardHandler(
 
         var late = new List<LateItem>();
         var scope = new DashboardScope(code, units, year, now);
-        foreach (var source in lateSources) late.AddRange(await source.LateAsync(scope, ct));
+        foreach (var source in lateSources) late.AddRange((await source.LateAsync(scope, ct)).Select(i => i with { UnitName = NameOf(i.Unit) }));
 
         return new ProvinceDashboard(code, NameOf(code), year, now, Spending.Sum(byUnit.Select(u => u.Spending)), byUnit, byAgency, byComponent,
             [.. late.OrderBy(i => i.DueAt).ThenBy(i => i.Title, StringComparer.Ordinal)], atRisk, atRisk.Sum(r => r.AtRisk),
