@@ -48,6 +48,11 @@ public sealed class DashboardPageTests(AppServer app, BrowserFixture browser) : 
             await page.WaitForURLAsync(new Regex("/(de-xuat|giai-ngan|quyet-toan)/[0-9a-f-]{36}$"));
         }
 
+        var phone = await SignedInOnPhoneAsync("dn.giamsat");
+        await phone.GotoAsync("/giam-sat/tong-quan");
+        await Expect(phone.Locator("#bang-don-vi tr[data-unit='DN.TK']")).ToContainTextAsync("Xã Tân Khai");
+        Assert.True(await PageWidthAsync(phone) <= 390, "The dashboard scrolls sideways on a phone.");
+
         var clerk = await SignedInAsync("tk.nongnghiep");
         var refused = await clerk.GotoAsync("/giam-sat/tong-quan");
         Assert.Equal(403, refused!.Status);

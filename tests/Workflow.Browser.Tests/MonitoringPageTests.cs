@@ -69,11 +69,17 @@ public sealed class MonitoringPageTests(AppServer app, BrowserFixture browser) :
         await Expect(page.Locator("#bang-chi-tieu")).ToContainTextAsync("Nghị quyết HĐND xã Tân Khai năm 2026");
         await Screenshot(page, "91-giam-sat-chi-tieu");
 
-        // the province's monitor reads the commune's figures but enters none
-        var monitor = await SignedInAsync("dn.giamsat");
+        // the neighbouring commune is outside the standing office's scope
+        var neighbour = await page.GotoAsync("/giam-sat/DN.TH/2026");
+        Assert.Equal(404, neighbour!.Status);
+
+        // the province's monitor reads the commune's figures but enters none, on a phone too
+        var monitor = await SignedInOnPhoneAsync("dn.giamsat");
         await monitor.GotoAsync("/giam-sat/DN.TK/2026");
         await Expect(monitor.Locator("#bang-dau-ky [data-rate='poor']")).ToHaveTextAsync("1,31 %");
         await Expect(monitor.Locator("#nhap-ra-soat")).ToHaveCountAsync(0);
-        AssertNoBrowserProblems();
+        await Expect(monitor.Locator("#them-chi-tieu")).ToHaveCountAsync(0);
+        Assert.True(await PageWidthAsync(monitor) <= 390, "The monitoring page scrolls sideways on a phone.");
+        AssertNoBrowserProblemsExcept(p => p.Contains("/giam-sat/DN.TH/2026") && p.Contains("404"));
     }
 }
