@@ -69,6 +69,13 @@ public sealed class MonitoringPageTests(AppServer app, BrowserFixture browser) :
         await Expect(page.Locator("#bang-chi-tieu")).ToContainTextAsync("Nghị quyết HĐND xã Tân Khai năm 2026");
         await Screenshot(page, "91-giam-sat-chi-tieu");
 
+        // the list of units reads the latest review, its computed rate and the warning it raises
+        await page.GotoAsync("/giam-sat");
+        var row = page.Locator("#don-vi-giam-sat tr[data-unit='DN.TK']");
+        await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("2025");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("1,31 %");
+        await Expect(row.Locator("td").Nth(7)).ToHaveTextAsync("1");
+
         // the neighbouring commune is outside the standing office's scope
         var neighbour = await page.GotoAsync("/giam-sat/DN.TH/2026");
         Assert.Equal(404, neighbour!.Status);
