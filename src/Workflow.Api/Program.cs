@@ -48,6 +48,8 @@ builder.Services.AddSingleton(services =>
         year => programmes.For(year).Period.Id);
 });
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
+// the province dashboard's late items: overdue workflow tasks; a reporting feature registers its late reports beside them
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Dashboard.IDashboardLateItems, Workflow.Api.Features.Monitoring.Dashboard.OverdueWorkflowTasks>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();

@@ -73,6 +73,14 @@ public sealed class AccessibilityTests(AppServer app, BrowserFixture browser) : 
             await Audit(chair, "hồ sơ quyết toán");
         }
 
+        var officer = await NewPageForAuditAsync(viewport);
+        await WebApp.SignInAsync(officer, "tk.giamsat");
+        await Visit(officer, "/giam-sat", "giám sát, đánh giá");
+        await Visit(officer, "/giam-sat/DN.TK/2026", "giám sát một đơn vị, với biểu mẫu");
+        var monitor = await NewPageForAuditAsync(viewport);
+        await WebApp.SignInAsync(monitor, "dn.giamsat");
+        await Visit(monitor, "/giam-sat/tong-quan", "tổng quan của tỉnh");
+
         var admin = await NewPageForAuditAsync(viewport);
         await WebApp.SignInAsync(admin, "admin");
         foreach (var (path, what) in new[]

@@ -1,6 +1,7 @@
 using MediatR;
 using Workflow.Api.Common;
 using Workflow.Api.Features.Monitoring;
+using Workflow.Api.Features.Monitoring.Dashboard;
 using Workflow.Api.Features.Monitoring.DeclareFunds;
 using Workflow.Api.Features.Monitoring.DeclareSubUnits;
 using Workflow.Api.Features.Monitoring.Indicators;
@@ -111,6 +112,13 @@ public static class MonitoringEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Tổng đầu ra theo chỉ số của các đề xuất đã phê duyệt trong năm: kế hoạch (đề xuất) và thực hiện (nghiệm thu), người tham gia dự kiến và đạt được, hộ thoát nghèo sau hỗ trợ; children=true cộng cả các đơn vị cấp dưới.");
+        group.MapGet("/dashboard", async (string? unit, string? year, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ProvinceDashboardQuery(unit, RequestInput.Int(year, "year")), ct)))
+            .WithName("provinceDashboard")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Tổng quan của tỉnh cho cán bộ theo dõi, giám sát (Monitor) và quản trị: tỷ lệ giải ngân theo đơn vị, cơ quan chủ trì và dự án thành phần (đồng; tỷ lệ là phần nghìn tính từ số tiền), việc quá hạn, vốn đã phê duyệt chưa giải ngân có nguy cơ hủy khi khóa sổ năm, hộ thoát nghèo so với chỉ tiêu giảm hộ nghèo; unit mặc định là đơn vị của người gọi, year mặc định là năm nay.");
         group.MapPut("/escaped-after-support/{proposalId:guid}", async (Guid proposalId, EscapedAfterSupportBody body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new RecordEscapedAfterSupportCommand(proposalId, body.ReviewYear, body.Households, body.Of), ct)))
             .WithName("recordEscapedAfterSupport")
