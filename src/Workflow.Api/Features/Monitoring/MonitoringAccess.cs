@@ -28,14 +28,21 @@ public sealed class MonitoringAccess(WorkflowDbContext db, ICurrentUser user)
         if (!await MaySeeAsync(unitCode, ct)) throw new NotFoundException($"Không tìm thấy đơn vị {unitCode}.");
     }
 
+    /// <summary>
+    /// Whether the caller enters a unit's figures: its own standing office, or an administrator (of a unit in scope, which
+    /// <see cref="UnitToRecordAsync"/> checks). Pages ask it before showing a form; the commands enforce it when it is sent.
+    /// </summary>
+    public bool MayEnter(string unitCode) =>
+        user.IsIn(Roles.Admin) || (user.IsIn(Roles.MonitoringOfficer) && unitCode == user.UnitCode);
+
     /// <summary>The unit whose figures the caller enters: their own for a standing office, any in scope for an administrator.</summary>
     public async Task<(string Code, string Name)> UnitToRecordAsync(string? unitCode, CancellationToken ct)
     {
         var code = string.IsNullOrWhiteSpace(unitCode) ? user.UnitCode : unitCode.Trim();
-        if (!user.IsIn(Roles.MonitoringOfficer) && !user.IsIn(Roles.Admin))
-            throw new ForbiddenException("Chỉ cơ quan thường trực của đơn vị (cán bộ giám sát, đánh giá) hoặc quản trị nhập số liệu giám sát.");
-        if (!user.IsIn(Roles.Admin) && code != user.UnitCode)
-            throw new ForbiddenException($"Cán bộ giám sát, đánh giá nhập số liệu của đơn vị mình ({user.UnitCode}), không nhập cho {code}.");
+        if (!MayEnter(code))
+            throw new ForbiddenException(user.IsIn(Roles.MonitoringOfficer)
+                ? $"Cán bộ giám sát, đánh giá nhập số liệu của đơn vị mình ({user.UnitCode}), không nhập cho {code}."
+                : "Chỉ cơ quan thường trực của đơn vị (cán bộ giám sát, đánh giá) hoặc quản trị nhập số liệu giám sát.");
         var snapshot = await ReferenceSnapshot.OfAsync(db, ct);
         if (!snapshot.Units.TryGetValue(code, out var unit) || !await MaySeeAsync(code, ct))
             throw new ValidationFailedException("unit", $"Không có đơn vị '{code}' trong phạm vi của bạn.");

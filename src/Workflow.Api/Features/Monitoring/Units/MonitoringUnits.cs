@@ -57,7 +57,7 @@ public sealed class MonitoringUnitsHandler(WorkflowDbContext db, MonitoringAcces
             var latest = own.Where(c => c.SubUnitCode is null).MaxBy(c => c.Year);
             var warnings = own.Count == 0 && !targetsByUnit[code].Any() ? 0 : MonitoringChecks.Run(own, [.. targetsByUnit[code]]).Count;
             rows.Add(new(unit.Code, unit.Name, unit.Level, latest?.Year, latest?.TotalHouseholds, latest?.Poor?.Households, latest?.NearPoor?.Households,
-                latest?.PoorRate, latest?.NearPoorRate, warnings, MayEnter(unit.Code)));
+                latest?.PoorRate, latest?.NearPoorRate, warnings, access.MayEnter(unit.Code)));
         }
         // the caller's own unit first, then the units below it by level and name
         return [.. rows.OrderBy(r => r.Code == user.UnitCode ? 0 : 1).ThenBy(r => r.Level).ThenBy(r => r.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
@@ -77,10 +77,6 @@ public sealed class MonitoringUnitsHandler(WorkflowDbContext db, MonitoringAcces
         var name = snapshot.Units.TryGetValue(code, out var unit) ? unit.Name : baseline?.UnitName ?? previous?.UnitName ?? code;
         var outputs = await totals.OfAsync(code, request.Year, includeChildUnits: true, ct);
         return new MonitoringUnitPage(code, name, request.Year, baseline, previous, [.. position.Targets.Where(t => t.Year == request.Year)],
-            position.Warnings, outputs, unit is not null && MayEnter(code));
+            position.Warnings, outputs, unit is not null && access.MayEnter(code));
     }
-
-    /// <summary>The same rule as <see cref="MonitoringAccess.UnitToRecordAsync"/>, asked before a form is shown rather than when it is sent.</summary>
-    private bool MayEnter(string unitCode) =>
-        user.IsIn(Roles.Admin) || (user.IsIn(Roles.MonitoringOfficer) && unitCode == user.UnitCode);
 }
