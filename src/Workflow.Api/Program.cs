@@ -48,6 +48,8 @@ builder.Services.AddSingleton(services =>
         year => programmes.For(year).Period.Id);
 });
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
+builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.Load(Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.DefaultDirectory));
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportCompiler>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
@@ -326,6 +328,7 @@ api.MapReportEndpoints();
 api.MapAdminEndpoints();
 api.MapDelegationEndpoints();
 api.MapMonitoringEndpoints();
+api.MapMonitoringReportEndpoints();
 
 try
 {
