@@ -50,6 +50,8 @@ builder.Services.AddSingleton(services =>
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
 builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.Load(Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.DefaultDirectory));
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportCompiler>();
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportReminders>();
+builder.Services.AddHostedService<Workflow.Api.Features.Monitoring.Reports.ReportReminderService>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();

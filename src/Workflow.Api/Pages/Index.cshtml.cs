@@ -195,6 +195,7 @@ public sealed class InboxModel(IMediator mediator, WorkflowDbContext db, Definit
         ProposalProcess.SubjectType => "Đề xuất",
         DisbursementProcess.SubjectType => "Giải ngân",
         SettlementProcess.SubjectType => "Quyết toán",
+        MonitoringReportProcess.SubjectType => "Báo cáo giám sát",
         _ => subjectType,
     };
 }

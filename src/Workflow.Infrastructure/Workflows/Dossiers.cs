@@ -25,6 +25,7 @@ public static class Dossiers
         ProposalProcess.SubjectType => "Đề xuất",
         DisbursementProcess.SubjectType => "Đợt giải ngân",
         SettlementProcess.SubjectType => "Hồ sơ quyết toán",
+        MonitoringReportProcess.SubjectType => "Báo cáo giám sát, đánh giá",
         _ => "Hồ sơ",
     };
 

@@ -308,3 +308,62 @@ public sealed class ReportMoneyTests
         Assert.Contains("200.000.000 ₫", warning.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReportCompilationTests
+{
+    private static readonly DateTimeOffset At = new(2026, 7, 25, 9, 0, 0, TimeSpan.FromHours(7));
+
+    private static ReportHeader Header(string unit) => new(unit, unit, "2026", "năm 2026", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31),
+        new DateOnly(2026, 11, 30), "mau-01", 1, "Mẫu số 01", "Báo cáo giám sát", "TT 10/2022", TemplateCertainty.Proposed, At);
+
+    private static ReportContent Commune(string unit, long allocated, int households, int poor) => ReportCompilation.Compile(Header(unit), 0,
+        new ReportFigures([new MoneyLine("DA2", "Dự án 2", FundingSource.Central, allocated, allocated / 4)],
+            [new ReportOutput("DA2.models", "Mô hình", "mô hình", 2, 1)], [],
+            PovertyFigures.None with { BaselineHouseholds = households, BaselinePoor = poor }, new EscapedFigures(1, 3, 10), []),
+        [], []);
+
+    [Fact]
+    public void Compile_WhenAProvinceAddsItsCommunes_SumsCountsAndMoneyAndRecomputesTheRateFromTheSums()
+    {
+        // 2 poor of 10 households (20 %) and 10 of 1.000 (1 %): the province's rate is 12/1.010 = 1,19 %, not the 10,5 % average
+        var a = Commune("DN.A", 1_000_000_000, 10, 2);
+        var b = Commune("DN.B", 600_000_000, 1_000, 10);
+        var child = (ReportContent c, string unit) => (new ReportChild(unit, unit, Guid.NewGuid(), 1, At, 0, 0), c);
+
+        var province = ReportCompilation.Compile(Header("DN"), 0, new ReportFigures([], [], [], PovertyFigures.None, EscapedFigures.None, []),
+            [child(a, "DN.A"), child(b, "DN.B")], [new MissingChild("DN.C", "Xã C")]);
+
+        Assert.Equal(1_600_000_000, province.Money.Allocated);
+        Assert.Equal(1_600m, province.Money.AllocatedMillions);
+        Assert.Equal(4, province.Outputs.Single().Planned);
+        Assert.Equal(1.19m, province.Poverty.Single(r => r.Indicator == "poverty.poorRate").Baseline);
+        Assert.Equal(6, province.EscapedAfterSupport.Households);
+        Assert.Equal(30.00m, province.EscapedAfterSupport.Percent);
+        Assert.Equal(["DN.A", "DN.B"], province.Children.Select(c => c.Unit));
+        Assert.Equal(1_000_000_000, province.Children[0].Allocated);
+        Assert.Equal("DN.C", Assert.Single(province.Missing).Unit);
+    }
+
+    [Fact]
+    public void Compile_WhenAChildWarns_KeepsTheWarningUnderTheChildsPath()
+    {
+        var over = ReportCompilation.Compile(Header("DN.A"), 0,
+            new ReportFigures([new MoneyLine("DA2", "Dự án 2", FundingSource.Central, 100, 200)], [], [], PovertyFigures.None, EscapedFigures.None,
+                [.. DisbursedWithinAllocated.Check([new MoneyLine("DA2", "Dự án 2", FundingSource.Central, 100, 200)])]), [], []);
+
+        var province = ReportCompilation.Compile(Header("DN"), 0, new ReportFigures([], [], [], PovertyFigures.None, EscapedFigures.None, []),
+            [(new ReportChild("DN.A", "Xã A", Guid.NewGuid(), 1, At, 0, 0), over)], []);
+
+        Assert.Equal("children[DN.A].money[DA2.Central]", Assert.Single(province.Warnings).Path);
+    }
+
+    [Fact]
+    public void RemindFrom_WhenACommunesHalfYearReportIsDue21July_IsTheFirstWorkingDayAfterThePeriod()
+    {
+        var calendar = WorkingCalendar.FromJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "holidays.json")));
+
+        Assert.Equal(new DateOnly(2026, 7, 1), ReportDeadlines.RemindFrom(new DateOnly(2026, 7, 21), calendar));
+        // the province's half-year report goes to the centre by Sunday 31 May: 15 working days back from Friday 29 May
+        Assert.Equal(new DateOnly(2026, 5, 11), ReportDeadlines.RemindFrom(ReportDeadlines.ToCentral(ReportPeriod.ParseOrThrow("2026-H1")), calendar));
+    }
+}

@@ -79,6 +79,22 @@ public static class ReportDeadlines
     public static DateOnly ToCentral(ReportPeriod period) =>
         period.Kind == ReportPeriodKind.HalfYear ? new DateOnly(period.Year, 6, 1).AddDays(-1) : new DateOnly(period.Year, 12, 1).AddDays(-1);
 
+    /// <summary>
+    /// The first day the unit's standing office is reminded of a report: the first of the 15 working days up to its due
+    /// date, the time a unit has after the period's end. A commune is reminded on the first working day after the
+    /// period; a province, whose central date falls earlier, 15 working days before that date.
+    /// </summary>
+    public static DateOnly RemindFrom(DateOnly due, WorkingCalendar calendar)
+    {
+        var day = due.AddDays(1);
+        for (var counted = 0; counted < WorkingDaysAfterPeriodEnd;)
+        {
+            day = day.AddDays(-1);
+            if (calendar.IsWorkingDay(day)) counted++;
+        }
+        return day;
+    }
+
     /// <summary>A province reports to the centre; every other unit to the standing agency of its own level.</summary>
     public static DateOnly For(ReportPeriod period, bool reportsToCentral, WorkingCalendar calendar) =>
         reportsToCentral ? ToCentral(period) : ToSameLevel(period, calendar);

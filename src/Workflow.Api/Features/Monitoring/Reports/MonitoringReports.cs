@@ -64,12 +64,14 @@ public sealed record ListDueReportsQuery(string? Unit) : IRequest<IReadOnlyList<
 
 public sealed class MonitoringReportHandlers(
     WorkflowDbContext db, MonitoringAccess access, ICurrentUser user, AdminJournal journal, ReportTemplates templates, ReportCompiler compiler,
-    WorkingCalendar calendar, TimeProvider clock)
+    ReportReminders reminders, WorkingCalendar calendar, TimeProvider clock)
     : IRequestHandler<ListReportTemplatesQuery, IReadOnlyList<ReportTemplate>>, IRequestHandler<ListReportsQuery, IReadOnlyList<ReportSummary>>,
       IRequestHandler<GetReportQuery, ReportView>, IRequestHandler<CreateReportCommand, ReportView>, IRequestHandler<RefreshReportCommand, ReportView>,
       IRequestHandler<SubmitReportCommand, ReportView>, IRequestHandler<CorrectReportCommand, ReportView>, IRequestHandler<ListDueReportsQuery, IReadOnlyList<DueReport>>
 {
     private DateOnly Today => WorkingCalendar.VietnamToday(clock);
+
+    private Actor Actor => new(user.Id, user.UserName, user.Roles, user.AgencyCode, user.UnitCode);
 
     public Task<IReadOnlyList<ReportTemplate>> Handle(ListReportTemplatesQuery request, CancellationToken cancellationToken) =>
         Task.FromResult(templates.All);
@@ -113,7 +115,7 @@ public sealed class MonitoringReportHandlers(
         var report = MonitoringReport.Create(Guid.NewGuid(), unitCode, unitName, template!, period.Value, due, ReportJson.Write(content), user.UserName, now);
         db.MonitoringReports.Add(report);
         journal.Record(AdminObjectTypes.MonitoringReport, report.Id.ToString(), unitCode, "create", null, ReportJournalView.Of(ReportSummary.Of(report, Today, true), content));
-        await db.SaveChangesAsync(ct);
+        await reminders.SaveWithReminderAsync(report, Actor, user.AgencyCode, ct);
         return await ViewAsync(report, ct);
     }
 
@@ -141,6 +143,7 @@ public sealed class MonitoringReportHandlers(
         report.Submit(user.UserName, clock.GetUtcNow());
         journal.Record(AdminObjectTypes.MonitoringReport, report.Id.ToString(), report.UnitCode, "submit", before,
             ReportJournalView.Of(ReportSummary.Of(report, Today, true), ReportJson.Read(report.Content)));
+        await reminders.CloseAsync(report, user.UserName, ct);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(report, ct);
     }
@@ -162,7 +165,7 @@ public sealed class MonitoringReportHandlers(
         db.MonitoringReports.Add(correction);
         journal.Record(AdminObjectTypes.MonitoringReport, correction.Id.ToString(), correction.UnitCode, "correct", ReportSummary.Of(report, Today, false),
             ReportJournalView.Of(ReportSummary.Of(correction, Today, true), content));
-        await db.SaveChangesAsync(ct);
+        await reminders.SaveWithReminderAsync(correction, Actor, user.AgencyCode, ct);
         return await ViewAsync(correction, ct);
     }
 
@@ -177,10 +180,7 @@ public sealed class MonitoringReportHandlers(
         var snapshot = await ReferenceSnapshot.OfAsync(db, ct);
         if (!snapshot.Units.TryGetValue(unitCode, out var unit)) return [];
         var today = Today;
-        var periods = new[] { today.Year - 1, today.Year }
-            .SelectMany(y => new[] { new ReportPeriod(y, ReportPeriodKind.HalfYear), new ReportPeriod(y, ReportPeriodKind.Year) })
-            .Where(p => p.Year >= ReportPeriod.FirstYear && p.Start <= today && (unit.ValidFrom is null || p.End >= unit.ValidFrom) && (unit.ValidTo is null || p.Start <= unit.ValidTo))
-            .ToList();
+        var periods = ReportReminders.PeriodsOf(unit, today).ToList();
         var reports = await db.MonitoringReports.AsNoTracking().Where(x => x.UnitCode == unitCode).ToListAsync(ct);
         var due = new List<DueReport>();
         foreach (var template in templates.All.Where(t => t.Kind == ReportTemplateKind.Monitoring).GroupBy(t => t.Id).Select(g => g.MaxBy(t => t.Version)!))
