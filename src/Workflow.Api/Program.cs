@@ -48,8 +48,12 @@ builder.Services.AddSingleton(services =>
         year => programmes.For(year).Period.Id);
 });
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Indicators.OutputTotals>();
-// the province dashboard's late items: overdue workflow tasks; a reporting feature registers its late reports beside them
+// the province dashboard's late items: overdue workflow tasks, late periodic reports among them
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Dashboard.IDashboardLateItems, Workflow.Api.Features.Monitoring.Dashboard.OverdueWorkflowTasks>();
+builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.Load(Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.DefaultDirectory));
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportCompiler>();
+builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportReminders>();
+builder.Services.AddHostedService<Workflow.Api.Features.Monitoring.Reports.ReportReminderService>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();
@@ -328,6 +332,7 @@ api.MapReportEndpoints();
 api.MapAdminEndpoints();
 api.MapDelegationEndpoints();
 api.MapMonitoringEndpoints();
+api.MapMonitoringReportEndpoints();
 
 try
 {

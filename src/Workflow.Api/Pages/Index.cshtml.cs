@@ -182,19 +182,14 @@ public sealed class InboxModel(IMediator mediator, WorkflowDbContext db, Definit
         .SelectMany(d => d.Transitions.Where(t => d.FindState(t.From)?.Task is not null).Select(t => (t.Action, t.DisplayName)))
         .GroupBy(a => a.Action).Select(g => (g.Key, string.Join(" / ", g.Select(a => a.DisplayName).Distinct()))).OrderBy(a => a.Item2).ToList();
 
-    public string LinkTo(string subjectType, Guid id) => subjectType switch
-    {
-        ProposalProcess.SubjectType => $"/de-xuat/{id}",
-        DisbursementProcess.SubjectType => $"/giai-ngan/{id}",
-        SettlementProcess.SubjectType => $"/quyet-toan/{id}",
-        _ => "/",
-    };
+    public string LinkTo(string subjectType, Guid id) => Workflow.Infrastructure.Workflows.Dossiers.PagePath(subjectType, id);
 
     public static string SubjectLabel(string subjectType) => subjectType switch
     {
         ProposalProcess.SubjectType => "Đề xuất",
         DisbursementProcess.SubjectType => "Giải ngân",
         SettlementProcess.SubjectType => "Quyết toán",
+        MonitoringReportProcess.SubjectType => "Báo cáo giám sát",
         _ => subjectType,
     };
 }

@@ -65,6 +65,8 @@ public static class DongNai2026
         new("th.chutich", "Chủ tịch UBND xã Tân Hưng", TanHungCommittee, TanHung, [Roles.Approver]),
         new("khobac.kv", "Cán bộ Phòng Giao dịch Kho bạc Nhà nước khu vực", RegionalTreasury, Province, [Roles.Treasury]),
         new("dn.giamsat", "Cán bộ Sở Nông nghiệp và Môi trường", ProvinceDepartment, Province, [Roles.Monitor]),
+        // the province's standing office compiles the communes' submitted reports into the province's (TT 10/2022 Art. 4)
+        new("dn.tonghop", "Cán bộ tổng hợp giám sát, đánh giá tỉnh Đồng Nai (Sở Nông nghiệp và Môi trường)", ProvinceDepartment, Province, [Roles.MonitoringOfficer]),
         new("dn.quantri", "Quản trị hệ thống tỉnh Đồng Nai", ProvinceAdministration, Province, [Roles.Admin]),
     ];
 

@@ -84,5 +84,8 @@ public static class AdminObjectTypes
     /// <summary>Funds outside the system declared for a plan; the id is <c>unit/year/component</c>.</summary>
     public const string DeclaredFunds = nameof(DeclaredFunds);
 
-    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PersonalDataFile, PovertyCensus, MonitoringTarget, MonitoringFile, EscapedAfterSupport, DeclaredFunds];
+    /// <summary>A unit's monitoring report: created, recompiled, submitted, corrected; the id is the report's.</summary>
+    public const string MonitoringReport = nameof(MonitoringReport);
+
+    public static readonly IReadOnlyList<string> All = [Unit, Agency, Assignment, User, TwoFactorRoles, Catalogue, Policy, Ceiling, TaskClaim, Delegation, PersonalDataFile, PovertyCensus, MonitoringTarget, MonitoringFile, EscapedAfterSupport, DeclaredFunds, MonitoringReport];
 }

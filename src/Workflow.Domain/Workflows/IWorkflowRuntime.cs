@@ -13,7 +13,11 @@ public interface IWorkflowRuntime
     /// whatever else the caller has pending in the same unit of work (the subject itself).
     /// </summary>
     /// <param name="instanceId">The id to give the instance, so the subject can point to it before anything is saved.</param>
-    Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null);
+    /// <param name="dueOn">
+    /// The day the first task is due when the subject carries its own deadline (a report's due date); null for the
+    /// definition's working days.
+    /// </param>
+    Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null, DateOnly? dueOn = null);
 
     /// <summary>
     /// Places a new instance of the current version of <paramref name="definitionId"/> directly in <paramref name="state"/>

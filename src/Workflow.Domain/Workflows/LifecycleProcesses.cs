@@ -92,9 +92,28 @@ public static class SettlementProcess
     public static readonly ProcessContract Contract = new(DefinitionId, SubjectType, [Draft, Submitted, Verified, Approved, Closed], []);
 }
 
+/// <summary>
+/// The reminder of a periodic monitoring report (docs/monitoring.md, "Reports"): a task for the unit's standing office
+/// due on the report's due date, closed when the report is submitted. The report's endpoints fire the submission as the
+/// system, so the report is frozen and the task closed in one transaction and no one fires it around them.
+/// </summary>
+public static class MonitoringReportProcess
+{
+    public const string DefinitionId = "monitoring-report";
+    public const string SubjectType = "MonitoringReport";
+
+    public const string Preparing = "Preparing";
+    public const string Submitted = "Submitted";
+
+    public const string SubmitAction = "submit";
+
+    public static readonly ProcessContract Contract = new(DefinitionId, SubjectType, [Preparing, Submitted], [SubmitAction]);
+}
+
 public static class LifecycleProcesses
 {
-    public static readonly IReadOnlyList<ProcessContract> Contracts = [ProposalProcess.Contract, DisbursementProcess.Contract, SettlementProcess.Contract];
+    public static readonly IReadOnlyList<ProcessContract> Contracts =
+        [ProposalProcess.Contract, DisbursementProcess.Contract, SettlementProcess.Contract, MonitoringReportProcess.Contract];
 
     /// <summary>What a loaded definition lacks of its contract, with the JSON path a fix belongs at; nothing for definitions no code relies on.</summary>
     public static IEnumerable<(string Path, string Message)> Check(WorkflowDefinition definition)

@@ -95,9 +95,11 @@ public sealed class WorkingCalendar
     public DateTimeOffset DueAt(DateTimeOffset openedAt, int workingDays)
     {
         var openedDay = DateOnly.FromDateTime(openedAt.ToOffset(VietnamOffset).DateTime);
-        var dueDay = AddWorkingDays(openedDay, workingDays);
-        return new DateTimeOffset(dueDay.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).AddTicks(-1);
+        return EndOf(AddWorkingDays(openedDay, workingDays));
     }
+
+    /// <summary>The last moment of <paramref name="day"/> in Vietnam (23:59:59.9999999, +07:00): when a deadline on that day passes.</summary>
+    public static DateTimeOffset EndOf(DateOnly day) => new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).AddTicks(-1);
 
     /// <summary>
     /// Reads the holiday data file: <c>{"description": "...", "holidays": [{"date": "2024-02-08", "name": "..."}],

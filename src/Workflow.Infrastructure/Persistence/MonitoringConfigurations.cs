@@ -93,3 +93,27 @@ internal sealed class DeclaredFundsConfiguration : IEntityTypeConfiguration<Doma
         b.Ignore(f => f.Total);
     }
 }
+
+internal sealed class MonitoringReportConfiguration : IEntityTypeConfiguration<Domain.Monitoring.Reports.MonitoringReport>
+{
+    public void Configure(EntityTypeBuilder<Domain.Monitoring.Reports.MonitoringReport> b)
+    {
+        b.ToTable("monitoring_reports");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.UnitCode).HasMaxLength(64).IsRequired();
+        b.Property(r => r.UnitName).HasMaxLength(256).IsRequired();
+        b.Property(r => r.TemplateId).HasMaxLength(32).IsRequired();
+        b.Property(r => r.Period).HasMaxLength(16).IsRequired();
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Content).IsRequired();
+        b.Property(r => r.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(r => r.SubmittedBy).HasMaxLength(256);
+        b.Property(r => r.CorrectionReason).HasMaxLength(Domain.Monitoring.Reports.MonitoringReport.MaxReasonLength);
+        b.HasOne<Domain.Monitoring.Reports.MonitoringReport>().WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(r => r.IsSubmitted);
+        b.Ignore(r => r.ReportPeriod);
+        // one version number per unit, template and period: two corrections of the same version cannot both be saved
+        b.HasIndex(r => new { r.UnitCode, r.TemplateId, r.Period, r.Version }).IsUnique();
+        b.HasIndex(r => new { r.TemplateId, r.Period, r.Status });
+    }
+}

@@ -65,6 +65,7 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<Domain.Monitoring.MonitoringSubUnit> MonitoringSubUnits => Set<Domain.Monitoring.MonitoringSubUnit>();
     public DbSet<Domain.Monitoring.Indicators.EscapedAfterSupport> EscapedAfterSupport => Set<Domain.Monitoring.Indicators.EscapedAfterSupport>();
     public DbSet<Domain.Monitoring.Indicators.DeclaredFunds> DeclaredFunds => Set<Domain.Monitoring.Indicators.DeclaredFunds>();
+    public DbSet<Domain.Monitoring.Reports.MonitoringReport> MonitoringReports => Set<Domain.Monitoring.Reports.MonitoringReport>();
 
     /// <summary>The copy of the reference data this unit of work read (<see cref="ReferenceSnapshot.OfAsync"/>).</summary>
     internal ReferenceSnapshot? ReferenceDataSeen { get; set; }

@@ -11,12 +11,17 @@ public sealed record DossierSummary(string Kind, string Code, string Title, long
 /// <summary>The dossiers the workflows run on, as people name them and find them.</summary>
 public static class Dossiers
 {
-    /// <summary>The dossier's page in the web app, from the site's root: <c>/de-xuat/{id}</c>, <c>/giai-ngan/{id}</c>, <c>/quyet-toan/{id}</c>.</summary>
+    /// <summary>
+    /// The dossier's page in the web app, from the site's root: <c>/de-xuat/{id}</c>, <c>/giai-ngan/{id}</c>,
+    /// <c>/quyet-toan/{id}</c>, <c>/giam-sat/bao-cao/{id}</c>. Every link to a dossier — inbox, notices, e-mails, journal,
+    /// search, dashboard — is made here.
+    /// </summary>
     public static string PagePath(string subjectType, Guid id) => subjectType switch
     {
         ProposalProcess.SubjectType => $"/de-xuat/{id}",
         DisbursementProcess.SubjectType => $"/giai-ngan/{id}",
         SettlementProcess.SubjectType => $"/quyet-toan/{id}",
+        MonitoringReportProcess.SubjectType => $"/giam-sat/bao-cao/{id}",
         _ => "/",
     };
 
@@ -25,6 +30,7 @@ public static class Dossiers
         ProposalProcess.SubjectType => "Đề xuất",
         DisbursementProcess.SubjectType => "Đợt giải ngân",
         SettlementProcess.SubjectType => "Hồ sơ quyết toán",
+        MonitoringReportProcess.SubjectType => "Báo cáo giám sát, đánh giá",
         _ => "Hồ sơ",
     };
 

@@ -25,7 +25,7 @@ public sealed class WorkflowRuntime(
 {
     public const int MaxCommentLength = 2000;
 
-    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null)
+    public async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowSubject subject, Actor actor, CancellationToken ct, Guid? instanceId = null, DateOnly? dueOn = null)
     {
         var definition = catalog.CurrentOf(definitionId);
         var now = clock.GetUtcNow();
@@ -35,7 +35,7 @@ public sealed class WorkflowRuntime(
         db.WorkflowInstances.Add(instance);
         db.Journal.Add(new JournalEntry(instance, 0, now, actor, actor.Roles.FirstOrDefault() ?? "", null, "start",
             definition.InitialState, null, "{}", JournalEntry.Genesis));
-        OpenTask(instance, definition.State(definition.InitialState), parts, policy, now);
+        OpenTask(instance, definition.State(definition.InitialState), parts, policy, now, dueOn);
         OutboxWriter.Add(db, new WorkflowTransitioned(instance.Id, definition.Id, definition.Version, subject.Type, subject.Id,
             null, "start", instance.State, actor.UserName, instance.Revision), now);
         await SaveAsync(ct);
@@ -318,12 +318,13 @@ public sealed class WorkflowRuntime(
         await db.PolicyInForceAsync(instance.UnitCode, now.ToOffset(WorkingCalendar.VietnamOffset).Year, now, ct);
 
     /// <param name="policy">The province's policy: its deadline for the state replaces the definition's; null keeps the definition's.</param>
-    private void OpenTask(WorkflowInstance instance, StateDefinition state, UnitParts parts, ProvincePolicy? policy, DateTimeOffset now)
+    /// <param name="dueOn">The subject's own due day, which replaces both.</param>
+    private void OpenTask(WorkflowInstance instance, StateDefinition state, UnitParts parts, ProvincePolicy? policy, DateTimeOffset now, DateOnly? dueOn = null)
     {
         if (state.Task is not { } definition) return;
         var (unit, agency) = WorkflowRules.TargetOf(definition.Scope, definition.Role, instance, parts);
         var deadline = policy?.Values.DeadlineFor(instance.DefinitionId, state.Name) ?? definition.DeadlineDays;
-        DateTimeOffset? due = deadline is { } days ? calendar.DueAt(now, days) : null;
+        DateTimeOffset? due = dueOn is { } day ? WorkingCalendar.EndOf(day) : deadline is { } days ? calendar.DueAt(now, days) : null;
         var task = new WorkflowTask(Guid.NewGuid(), instance, definition, unit, agency, now, due);
         db.Tasks.Add(task);
         OutboxWriter.Add(db, new TaskOpened(task.Id, instance.Id, instance.SubjectType, instance.SubjectId, state.Name, state.DisplayName,

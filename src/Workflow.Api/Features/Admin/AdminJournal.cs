@@ -35,5 +35,10 @@ public sealed class AdminJournal(WorkflowDbContext db, ICurrentUser user, TimePr
         db.AdminJournal.Add(new AdminJournalEntry(Guid.NewGuid(), clock.GetUtcNow(), user.Id, user.UserName, unitCode, objectType, objectId,
             action, ToJson(before), ToJson(after)));
 
+    /// <summary>A change the system made on its own (a report opened as it came due): journaled as <c>system</c>.</summary>
+    public void RecordBySystem(string objectType, string objectId, string unitCode, string action, object? before, object? after) =>
+        db.AdminJournal.Add(new AdminJournalEntry(Guid.NewGuid(), clock.GetUtcNow(), Domain.Workflows.Actor.System.Id, Domain.Workflows.Actor.System.UserName, unitCode,
+            objectType, objectId, action, ToJson(before), ToJson(after)));
+
     private static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
 }

@@ -32,13 +32,7 @@ public sealed class PersonalDataModel(IMediator mediator) : AppPageModel(mediato
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/nhat-ky/du-lieu-ca-nhan", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
-    public static string LinkTo(string subjectType, Guid id) => subjectType switch
-    {
-        ProposalProcess.SubjectType => $"/de-xuat/{id}",
-        DisbursementProcess.SubjectType => $"/giai-ngan/{id}",
-        SettlementProcess.SubjectType => $"/quyet-toan/{id}",
-        _ => "/",
-    };
+    public static string LinkTo(string subjectType, Guid id) => Workflow.Infrastructure.Workflows.Dossiers.PagePath(subjectType, id);
 
     public static string Outcome(string outcome) => outcome switch
     {

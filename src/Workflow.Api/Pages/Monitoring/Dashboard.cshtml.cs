@@ -30,11 +30,5 @@ public sealed class DashboardModel(IMediator mediator) : AppPageModel(mediator)
     /// <summary>A bar's width: the share in per cent of the track, from the per-mille rate.</summary>
     public static string Width(int perMille) => (Math.Clamp(perMille, 0, 1000) / 10m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string LinkTo(string subjectType, Guid id) => subjectType switch
-    {
-        ProposalProcess.SubjectType => $"/de-xuat/{id}",
-        DisbursementProcess.SubjectType => $"/giai-ngan/{id}",
-        SettlementProcess.SubjectType => $"/quyet-toan/{id}",
-        _ => "/",
-    };
+    public static string LinkTo(string subjectType, Guid id) => Workflow.Infrastructure.Workflows.Dossiers.PagePath(subjectType, id);
 }

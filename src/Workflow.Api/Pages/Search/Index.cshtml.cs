@@ -23,12 +23,7 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel(mediator)
             Result = await Mediator.Send(new SearchDossiersQuery(search, Year, null, HitsPerKind), ct);
     }
 
-    public static string LinkTo(SearchHit hit) => hit.Kind switch
-    {
-        DisbursementProcess.SubjectType => $"/giai-ngan/{hit.Id}",
-        SettlementProcess.SubjectType => $"/quyet-toan/{hit.Id}",
-        _ => $"/de-xuat/{hit.Id}",
-    };
+    public static string LinkTo(SearchHit hit) => Workflow.Infrastructure.Workflows.Dossiers.PagePath(hit.Kind, hit.Id);
 
     /// <summary>The list that pages through every match of one kind.</summary>
     public string AllOf(string list) => $"{list}?tu-khoa={Uri.EscapeDataString(Q ?? "")}&nam={Year}";

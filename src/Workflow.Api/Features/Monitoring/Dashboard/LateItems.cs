@@ -7,11 +7,11 @@ namespace Workflow.Api.Features.Monitoring.Dashboard;
 public sealed record DashboardScope(string Unit, IReadOnlySet<string> Units, int Year, DateTimeOffset Now);
 
 /// <summary>
-/// Something late in the scope: a workflow task past its deadline, or — from any other source registered — a report
-/// not sent in time.
+/// Something late in the scope: a workflow task past its deadline — an appraisal, a payment, or a periodic report not
+/// sent in time (a report due is a task of the monitoring-report process) — or whatever another registered source adds.
 /// </summary>
 /// <param name="Kind">What is late: <see cref="OverdueWorkflowTasks.Kind"/> for a workflow task; another source names its own.</param>
-/// <param name="SubjectType">The dossier's process (<c>Proposal</c>, <c>Disbursement</c>, <c>Settlement</c>) or the other source's subject.</param>
+/// <param name="SubjectType">The dossier's process (<c>Proposal</c>, <c>Disbursement</c>, <c>Settlement</c>, <c>MonitoringReport</c>) or the other source's subject.</param>
 /// <param name="DaysLate">Whole calendar days since the deadline.</param>
 /// <param name="UnitName">Filled in by the dashboard from the unit catalogue; a source leaves it null.</param>
 public sealed record LateItem(string Kind, string SubjectType, Guid SubjectId, string Title, string Unit, string? Role, DateTimeOffset DueAt, int DaysLate,
@@ -19,8 +19,8 @@ public sealed record LateItem(string Kind, string SubjectType, Guid SubjectId, s
 
 /// <summary>
 /// The dashboard's extension point for late items: each registered source adds what it knows to be late in the scope.
-/// Overdue workflow tasks are one source (<see cref="OverdueWorkflowTasks"/>); a reporting feature adds its late reports
-/// by registering another implementation, with no change to the dashboard.
+/// Overdue workflow tasks are the one source today (<see cref="OverdueWorkflowTasks"/>), late reports among them; a
+/// source of lateness outside the workflows would register another implementation, with no change to the dashboard.
 /// </summary>
 public interface IDashboardLateItems
 {

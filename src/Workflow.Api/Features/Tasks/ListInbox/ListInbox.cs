@@ -32,7 +32,8 @@ public sealed record InboxFilter(string? State, string? Action, DossierSearch? S
 {
     public static readonly InboxFilter None = new(null, null, null, InboxSort.Deadline);
 
-    public static readonly IReadOnlyList<string> SubjectTypes = [ProposalProcess.SubjectType, DisbursementProcess.SubjectType, SettlementProcess.SubjectType];
+    public static readonly IReadOnlyList<string> SubjectTypes =
+        [ProposalProcess.SubjectType, DisbursementProcess.SubjectType, SettlementProcess.SubjectType, MonitoringReportProcess.SubjectType];
 
     /// <summary>The subject type as sent, or a 400 naming <c>subjectType</c>.</summary>
     public static string? SubjectTypeOf(string? value)
@@ -178,7 +179,7 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
         return tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.OpenedAt).ThenBy(t => t.Id);
     }
 
-    private sealed record Subject(string Code, string Title, long Amount);
+    private sealed record Subject(string Code, string Title, long? Amount);
 
     /// <summary>The dossiers of one page of tasks, by id: a look-up by primary key for each kind of dossier the page holds.</summary>
     private async Task<Dictionary<Guid, Subject>> SubjectsAsync(IReadOnlyList<WorkflowTask> page, CancellationToken ct)
@@ -196,6 +197,10 @@ public sealed class ListInboxHandler(WorkflowDbContext db, DefinitionCatalog cat
             foreach (var x in await (from s in db.Settlements.AsNoTracking() where settlements.Contains(s.Id)
                                      join p in db.Proposals on s.ProposalId equals p.Id select new { s, p.Title }).ToListAsync(ct))
                 subjects[x.s.Id] = new Subject(x.s.Code, x.Title, x.s.ActualTotal);
+        if (Of(MonitoringReportProcess.SubjectType) is { Count: > 0 } reports)
+            foreach (var r in await db.MonitoringReports.AsNoTracking().Where(r => reports.Contains(r.Id))
+                         .Select(r => new { r.Id, r.TemplateId, r.Period, r.Version, r.UnitName }).ToListAsync(ct))
+                subjects[r.Id] = new Subject($"{r.TemplateId}/{r.Period}/v{r.Version}", $"Báo cáo {r.TemplateId} kỳ {r.Period} – {r.UnitName}", null);
         return subjects;
     }
 }
