@@ -89,7 +89,7 @@ public sealed class WorkingCalendar
 
     /// <summary>
     /// The deadline for a task opened at <paramref name="openedAt"/> with <paramref name="workingDays"/> working days:
-    /// the last moment (23:59:59.9999999, +07:00) of the <paramref name="workingDays"/>-th working day after the
+    /// the last moment (23:59:59.999999, +07:00) of the <paramref name="workingDays"/>-th working day after the
     /// opening day, the opening day being taken in Vietnam time.
     /// </summary>
     public DateTimeOffset DueAt(DateTimeOffset openedAt, int workingDays)
@@ -98,8 +98,12 @@ public sealed class WorkingCalendar
         return EndOf(AddWorkingDays(openedDay, workingDays));
     }
 
-    /// <summary>The last moment of <paramref name="day"/> in Vietnam (23:59:59.9999999, +07:00): when a deadline on that day passes.</summary>
-    public static DateTimeOffset EndOf(DateOnly day) => new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).AddTicks(-1);
+    /// <summary>
+    /// The last moment of <paramref name="day"/> in Vietnam (23:59:59.999999, +07:00): when a deadline on that day passes.
+    /// To the microsecond, the finest time PostgreSQL keeps, so a deadline reads back on either engine as it was set.
+    /// </summary>
+    public static DateTimeOffset EndOf(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamOffset).AddTicks(-TimeSpan.TicksPerMicrosecond);
 
     /// <summary>
     /// Reads the holiday data file: <c>{"description": "...", "holidays": [{"date": "2024-02-08", "name": "..."}],

@@ -141,9 +141,9 @@ public class WorkingCalendarTests
         var calendar = Shipped();
         var opened = new DateTimeOffset(2024, 4, 17, 9, 30, 0, Vietnam);
         var due = calendar.DueAt(opened, 1);
-        Assert.Equal(new DateTimeOffset(2024, 4, 19, 23, 59, 59, Vietnam).AddTicks(9_999_999), due);
+        Assert.Equal(new DateTimeOffset(2024, 4, 19, 23, 59, 59, Vietnam).AddTicks(9_999_990), due);
         Assert.Equal(Vietnam, due.Offset);
-        Assert.Equal(new DateTimeOffset(2024, 4, 20, 0, 0, 0, Vietnam), due.AddTicks(1));
+        Assert.Equal(new DateTimeOffset(2024, 4, 20, 0, 0, 0, Vietnam), due.AddTicks(TimeSpan.TicksPerMicrosecond));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class WorkingCalendarTests
         // Thursday 21:00 UTC is Friday 04:00 in Vietnam: one working day later is Monday, not Friday.
         var opened = new DateTimeOffset(2024, 3, 7, 21, 0, 0, TimeSpan.Zero);
         var due = calendar.DueAt(opened, 1);
-        Assert.Equal(new DateTimeOffset(2024, 3, 11, 23, 59, 59, Vietnam).AddTicks(9_999_999), due);
+        Assert.Equal(new DateTimeOffset(2024, 3, 11, 23, 59, 59, Vietnam).AddTicks(9_999_990), due);
         Assert.Equal(Vietnam, due.Offset);
     }
 
@@ -161,7 +161,7 @@ public class WorkingCalendarTests
     public void DueAt_WhenZeroDays_EndsTheOpeningDay()
     {
         var due = WorkingCalendar.Empty.DueAt(new DateTimeOffset(2024, 3, 9, 10, 0, 0, Vietnam), 0);
-        Assert.Equal(new DateTimeOffset(2024, 3, 9, 23, 59, 59, Vietnam).AddTicks(9_999_999), due);
+        Assert.Equal(new DateTimeOffset(2024, 3, 9, 23, 59, 59, Vietnam).AddTicks(9_999_990), due);
     }
 
     [Fact]
