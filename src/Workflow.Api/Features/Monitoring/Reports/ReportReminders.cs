@@ -61,16 +61,20 @@ public sealed class ReportReminders(
             .GroupBy(u => u.UnitCode).ToDictionary(g => g.Key, g => g.Select(u => u.AgencyCode).Order(StringComparer.Ordinal).First());
         var snapshot = await ReferenceSnapshot.OfAsync(db, ct);
         var monitoring = templates.All.Where(t => t.Kind == ReportTemplateKind.Monitoring).GroupBy(t => t.Id).Select(g => g.MaxBy(t => t.Version)!).ToList();
+        // one read of what is already open for the periods a scan can open, whatever the number of units: the scan runs on every server, every interval
+        var periodCodes = PeriodsBegunBy(today).Select(p => p.Code).ToList();
+        var existing = (await db.MonitoringReports.AsNoTracking().Where(r => periodCodes.Contains(r.Period))
+                .Select(r => new { r.UnitCode, r.TemplateId, r.Period }).ToListAsync(ct))
+            .Select(r => (r.UnitCode, r.TemplateId, r.Period)).ToHashSet();
         var opened = 0;
         foreach (var (unitCode, agencyCode) in officers.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             if (!snapshot.Units.TryGetValue(unitCode, out var unit)) continue;
-            var existing = await db.MonitoringReports.AsNoTracking().Where(r => r.UnitCode == unitCode).Select(r => new { r.TemplateId, r.Period }).ToListAsync(ct);
             foreach (var template in monitoring)
                 foreach (var period in PeriodsOf(unit, today).Where(p => template.Accepts(p.Kind)))
                 {
                     var due = ReportDeadlines.For(period, unit.Level == AdminLevel.Province, calendar);
-                    if (today < ReportDeadlines.RemindFrom(due, calendar) || existing.Any(e => e.TemplateId == template.Id && e.Period == period.Code)) continue;
+                    if (today < ReportDeadlines.RemindFrom(due, calendar) || existing.Contains((unitCode, template.Id, period.Code))) continue;
                     var now = clock.GetUtcNow();
                     var content = await compiler.CompileAsync(unit.Code, unit.Name, template, period, due, now, ct);
                     var report = MonitoringReport.Create(Guid.NewGuid(), unit.Code, unit.Name, template, period, due, ReportJson.Write(content), Actor.System.UserName, now);
@@ -94,10 +98,13 @@ public sealed class ReportReminders(
 
     /// <summary>The half-year and the year of this year and the last that have begun and that the unit existed in.</summary>
     public static IEnumerable<ReportPeriod> PeriodsOf(AdminUnit unit, DateOnly today) =>
+        PeriodsBegunBy(today).Where(p => (unit.ValidFrom is null || p.End >= unit.ValidFrom) && (unit.ValidTo is null || p.Start <= unit.ValidTo));
+
+    /// <summary>The half-year and the year of this year and the last that have begun, whatever the unit.</summary>
+    private static IEnumerable<ReportPeriod> PeriodsBegunBy(DateOnly today) =>
         new[] { today.Year - 1, today.Year }
             .SelectMany(y => new[] { new ReportPeriod(y, ReportPeriodKind.HalfYear), new ReportPeriod(y, ReportPeriodKind.Year) })
-            .Where(p => p.Year >= ReportPeriod.FirstYear && p.Start <= today
-                        && (unit.ValidFrom is null || p.End >= unit.ValidFrom) && (unit.ValidTo is null || p.Start <= unit.ValidTo));
+            .Where(p => p.Year >= ReportPeriod.FirstYear && p.Start <= today);
 }
 
 /// <summary>Opens the reports that come due on every server's deadline scan; a second server finds them opened.</summary>
