@@ -16,10 +16,10 @@ namespace Workflow.Api.Tests.Fuzz;
 /// </summary>
 public sealed class FuzzTests(WorkflowApiFactory factory) : IClassFixture<WorkflowApiFactory>
 {
-    private const int MaxRequests = 2500;
+    private const int MaxRequests = 4000;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] Users = ["admin", "taichinh", "nongnghiep", "chutich", "khobac"];
+    private static readonly string[] Users = ["admin", "taichinh", "nongnghiep", "chutich", "khobac", "tk.giamsat", "dn.tonghop"];
 
     private static readonly string[] BadTexts =
     [
@@ -172,5 +172,7 @@ public sealed class FuzzTests(WorkflowApiFactory factory) : IClassFixture<Workfl
             await db.Plans.CountAsync(), await db.PlanRevisions.CountAsync(), await db.Proposals.CountAsync(), await db.Disbursements.CountAsync(),
             await db.Settlements.CountAsync(), await db.LedgerEntries.CountAsync(), await db.Journal.CountAsync(), await db.Users.CountAsync(),
             await db.AdminUnits.CountAsync(), await db.Agencies.CountAsync(), await db.AdminJournal.CountAsync(), await db.Carryovers.CountAsync(),
-            await db.Lapses.CountAsync()));
+            await db.Lapses.CountAsync(), await db.PovertyCensuses.CountAsync(), await db.MonitoringTargets.CountAsync(),
+            await db.MonitoringSubUnits.CountAsync(), await db.EscapedAfterSupport.CountAsync(), await db.DeclaredFunds.CountAsync(),
+            await db.MonitoringReports.CountAsync()));
 }
