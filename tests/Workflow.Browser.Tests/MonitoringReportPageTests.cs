@@ -43,6 +43,16 @@ public sealed class MonitoringReportPageTests(AppServer app, BrowserFixture brow
         await Expect(officer.Locator("#trang-thai")).ToHaveTextAsync("Nháp");
         await Expect(officer.Locator("#can-cu-mau [data-certainty='Proposed']")).ToContainTextAsync("đề xuất");
 
+        var bieu02 = officer.Url;
+
+        // a second one for the same template and period is refused, and the page points to the one the unit has
+        await officer.GotoAsync("/giam-sat/bao-cao");
+        await officer.Locator("#Create_Template").SelectOptionAsync("bieu-02");
+        await officer.Locator("#Create_Period").FillAsync(Period);
+        await Ui.SubmitAsync(officer, officer.Locator("#lap-bao-cao button[type=submit]"));
+        await Expect(officer.Locator(".problem")).ToContainTextAsync("đã có bản nháp");
+        await Expect(officer.Locator("#bao-cao-da-co a")).ToHaveAttributeAsync("href", new Uri(bieu02).AbsolutePath);
+
         // the Mẫu 01 report the commune owes: made from its due row, or the draft the deadline scan opened
         await officer.GotoAsync("/giam-sat/bao-cao");
         await OpenDueReportAsync(officer, "mau-01", Period);

@@ -89,6 +89,10 @@ public sealed class ReportModel(IMediator mediator, MonitoringAccess access, ICu
     public static string Figure(PovertyRow row, decimal? value) =>
         value is not { } v ? "—" : row.Unit == "%" ? PovertyRate.Format(v) : Fmt.Number((long)v);
 
+    /// <summary>Who made a version: a person's user name, or the deadline scan that opens a report when it comes due.</summary>
+    public static string Maker(string userName) =>
+        userName == Actor.System.UserName ? "hệ thống (tự lập khi đến kỳ báo cáo)" : userName;
+
     public static string Count(long? value) => value is { } v ? Fmt.Number(v) : "—";
 
     public static string CertaintyName(TemplateCertainty certainty) => certainty switch

@@ -33,6 +33,9 @@ public sealed class ReportsModel(IMediator mediator, MonitoringAccess access, IC
 
     public bool MayEnter { get; private set; }
 
+    /// <summary>After a refused creation: the report the unit already has for that template and period, to open instead.</summary>
+    public ReportSummary? Existing { get; private set; }
+
     [BindProperty] public CreateReportForm Create { get; set; } = new();
 
     public async Task OnGetAsync([FromQuery(Name = "don-vi")] string? unit, CancellationToken ct) => await LoadAsync(unit, ct);
@@ -42,7 +45,10 @@ public sealed class ReportsModel(IMediator mediator, MonitoringAccess access, IC
         await LoadAsync(unit, ct);
         ReportView? created = null;
         if (!await TryAsync(async () => created = await Mediator.Send(new CreateReportCommand(Create.Template, Unit, Create.Period), ct), CreatePrefix))
+        {
+            Existing = Reports.Where(r => r.Template == Create.Template?.Trim() && r.Period == Create.Period?.Trim()).MaxBy(r => r.Version);
             return Page();
+        }
         var r = created!.Report;
         Flash = $"Đã lập bản nháp báo cáo {r.Template} kỳ {r.Period} của {r.UnitName}. Kiểm tra số liệu rồi gửi báo cáo.";
         return Redirect(ReportModel.PathOf(r.Id));
