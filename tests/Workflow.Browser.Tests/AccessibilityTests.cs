@@ -77,6 +77,16 @@ public sealed class AccessibilityTests(AppServer app, BrowserFixture browser) : 
         await WebApp.SignInAsync(officer, "tk.giamsat");
         await Visit(officer, "/giam-sat", "giám sát, đánh giá");
         await Visit(officer, "/giam-sat/DN.TK/2026", "giám sát một đơn vị, với biểu mẫu");
+        await Visit(officer, "/giam-sat/bao-cao", "báo cáo giám sát định kỳ, với biểu mẫu");
+        if (await officer.Locator("#bang-bao-cao a").CountAsync() == 0)
+        {
+            // the deadline scan opens the reports that came due; without one yet, the officer starts one
+            await officer.Locator("#Create_Template").SelectOptionAsync("bieu-01");
+            await officer.Locator("#Create_Period").FillAsync("2025-H1");
+            await Ui.SubmitAsync(officer, officer.Locator("#lap-bao-cao button[type=submit]"));
+            await officer.GotoAsync("/giam-sat/bao-cao");
+        }
+        await Visit(officer, (await officer.Locator("#bang-bao-cao a").First.GetAttributeAsync("href"))!, "một báo cáo giám sát định kỳ");
         var monitor = await NewPageForAuditAsync(viewport);
         await WebApp.SignInAsync(monitor, "dn.giamsat");
         await Visit(monitor, "/giam-sat/tong-quan", "tổng quan của tỉnh");

@@ -33,6 +33,8 @@ public sealed class ExportReportHandler(IMediator mediator, ReportTemplates temp
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    public static string FileName(ReportSummary report, string format) => $"bao-cao-{report.Template}-{report.Unit}-{report.Period}-v{report.Version}.{format}";
+
     public async Task<ReportFile> Handle(ExportReportQuery request, CancellationToken cancellationToken)
     {
         var format = request.Format?.Trim().ToLowerInvariant();
@@ -42,7 +44,7 @@ public sealed class ExportReportHandler(IMediator mediator, ReportTemplates temp
                 : $"Định dạng '{request.Format}' không được hỗ trợ; dùng xlsx, json hoặc csv.");
         var view = await mediator.Send(new GetReportQuery(request.Id), cancellationToken);
         var report = view.Report;
-        var name = $"bao-cao-{report.Template}-{report.Unit}-{report.Period}-v{report.Version}.{format}";
+        var name = FileName(report, format);
         return format switch
         {
             "json" => new ReportFile(JsonSerializer.SerializeToUtf8Bytes(new ReportFeed(ReportFeed.Name, report, view.Content), ReportJson.Options), JsonContentType, name),
