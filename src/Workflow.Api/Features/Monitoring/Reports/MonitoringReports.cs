@@ -105,8 +105,8 @@ public sealed class MonitoringReportHandlers(
             .Where(x => x.UnitCode == unitCode && x.TemplateId == template!.Id && x.Period == period!.Value.Code).ToListAsync(ct);
         if (existing.MaxBy(x => x.Version) is { } latest)
             throw new ConflictException(latest.IsSubmitted
-                ? $"Đơn vị {unitName} đã gửi báo cáo {template!.Id} kỳ {period!.Value.Code} (phiên bản {latest.Version}, mã {latest.Id}): muốn sửa, lập bản điều chỉnh có lý do (POST /api/monitoring/reports/{latest.Id}/corrections)."
-                : $"Đơn vị {unitName} đã có bản nháp báo cáo {template!.Id} kỳ {period!.Value.Code} (mã {latest.Id}): làm mới số liệu bằng POST /api/monitoring/reports/{latest.Id}/refresh.",
+                ? $"Đơn vị {unitName} đã gửi báo cáo {template!.Id} kỳ {period!.Value.Code} (phiên bản {latest.Version}, mã {latest.Id}): muốn sửa, lập bản điều chỉnh của báo cáo đó, nêu lý do."
+                : $"Đơn vị {unitName} đã có bản nháp báo cáo {template!.Id} kỳ {period!.Value.Code} (mã {latest.Id}): mở bản nháp đó và cập nhật số liệu.",
                 "report.exists");
 
         var now = clock.GetUtcNow();
