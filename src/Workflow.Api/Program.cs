@@ -296,6 +296,7 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi/500" });
 app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
 app.UseWhen(c => !IsApi(c.Request.Path), web => web.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseMiddleware<QueryTextGuard>();
 app.UseStaticFiles();
 // explicitly after the error and status-code handlers, so that a re-executed request (/loi/404, /loi/400) is routed again
 app.UseRouting();

@@ -21,6 +21,22 @@ public sealed partial class WebErrorPageTests(WorkflowApiFactory factory) : ICla
     }
 
     [Fact]
+    public async Task AQueryWithAControlCharacter_OnAPage_Returns400WithTheVietnamesePage_AndOnTheApi_400NamingTheParameter()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync("/dang-nhap?ReturnUrl=%2F%00");
+        using var api = await (await factory.ClientFor("taichinh")).GetAsync("/api/plans?year=2024&unit=BP%00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Yêu cầu không hợp lệ", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+        // PostgreSQL refuses a NUL in text: the request never reaches it
+        var problem = await ProblemAssert.IsProblemAsync(api, HttpStatusCode.BadRequest);
+        Assert.Contains("ký tự điều khiển", (string?)problem["errors"]!["unit"]![0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownAddress_WhenSignedIn_Returns404WithTheVietnamesePage()
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });

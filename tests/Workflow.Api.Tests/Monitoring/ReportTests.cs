@@ -50,7 +50,9 @@ public sealed class ReportTests(CommuneFixture fixture) : IClassFixture<CommuneF
         using var again = await officer.PostAsJsonAsync("/api/monitoring/reports", new { template = "mau-01", period = "2026-H1" });
         var exists = await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
         Assert.Equal("report.exists", (string?)exists["code"]);
-        Assert.Contains($"/api/monitoring/reports/{id}/corrections", (string?)exists["detail"], StringComparison.Ordinal);
+        // the refusal names the report the unit already sent and what to do with it
+        Assert.Contains(id, (string?)exists["detail"], StringComparison.Ordinal);
+        Assert.Contains("điều chỉnh", (string?)exists["detail"], StringComparison.Ordinal);
 
         var journal = await (await s.As("dn.quantri")).JournalOfAsync("MonitoringReport", id);
         // the fixture's clock stands still, so both entries carry the same moment
