@@ -59,12 +59,17 @@ public sealed class Recorder(History history, JournalKey key, UnitParts parts, P
         return instance;
     }
 
-    /// <summary>Fires <paramref name="action"/>; <paramref name="effects"/> runs first, as the transition's effects do, and may move money with <see cref="Move"/>.</summary>
-    public void Fire(WorkflowInstance instance, string action, Actor actor, DateTimeOffset at, string? comment = null, object? data = null, Action? effects = null)
+    /// <summary>
+    /// Fires <paramref name="action"/>; <paramref name="effects"/> runs first, as the transition's effects do, and may move
+    /// money with <see cref="Move"/>. Where the action leads to more than one state (the runtime chooses by guards, which
+    /// this copy does not run), <paramref name="to"/> names the one the generated data takes.
+    /// </summary>
+    public void Fire(WorkflowInstance instance, string action, Actor actor, DateTimeOffset at, string? comment = null, object? data = null, Action? effects = null,
+        string? to = null)
     {
         var definition = _definitions[instance.Id];
-        var transition = definition.Find(instance.State, action)
-            ?? throw new InvalidOperationException($"{definition.Id} has no action '{action}' from {instance.State}.");
+        var transition = definition.Transitions.FirstOrDefault(t => t.From == instance.State && t.Action == action && (to is null || t.To == to))
+            ?? throw new InvalidOperationException($"{definition.Id} has no action '{action}' from {instance.State}{(to is null ? "" : $" to {to}")}.");
         var from = definition.State(instance.State);
         var outer = _movements;
         var movements = _movements = [];

@@ -239,7 +239,15 @@ public sealed class PlanYear(Plan plan, CommuneOrg commune, ProvincePolicy polic
                 continue;
             }
             if (state == DisbursementProcess.Requested) continue;
-            actions.Add(at => _recorder.Fire(instance, "approve", commune.Finance2.Actor, at, effects: () => proposalOf().MarkMoneyMoved(at)));
+            // above the province's threshold the chairman approves after the economic office (PROCESSES.md, disbursement)
+            bool ToApprover() => ApproverThreshold.Applies(disbursement.Amounts.Total, policy.Values.ApproverAlsoAbove?.Value);
+            actions.Add(at => _recorder.Fire(instance, "approve", commune.Finance2.Actor, at, effects: () => proposalOf().MarkMoneyMoved(at),
+                to: ToApprover() ? DisbursementProcess.AwaitingApprover : DisbursementProcess.Approved));
+            actions.Add(at =>
+            {
+                if (instance.State == DisbursementProcess.AwaitingApprover)
+                    _recorder.Fire(instance, "approve", commune.Chair.Actor, at, effects: () => proposalOf().MarkMoneyMoved(at), to: DisbursementProcess.Approved);
+            });
             if (state == DisbursementProcess.Approved) continue;
             var reference = $"KB-{plan.FiscalYear}-{planIndex:0000}-{k:000}-{index}";
             actions.Add(at => _recorder.Fire(instance, "confirm-payment", commune.Province.Treasury.Actor, at,
