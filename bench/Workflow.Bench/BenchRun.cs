@@ -100,6 +100,35 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
         return results;
     }
 
+    /// <summary>P1 alone: a fresh 1× database, the raw baseline and the load at <paramref name="clients"/> beside it, the SQL count.</summary>
+    public async Task LifecycleOnlyAsync(int clients)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.Log("x"))!);
+        var database = paths.Database("p1");
+        var manifest = await new Generator(paths.RepositoryRoot, Console.Out).GenerateAsync(new NationShape(1), BenchDatabase.Sqlite(database), _keys.JournalKey);
+        var results = new Results { Machine = Machine(), Quick = false, LoadBefore = LoadAverage() };
+        Say($"{results.Machine}\nload average {results.LoadBefore}");
+        await using (var app = await AppProcess.StartAsync(paths, BenchDatabase.Sqlite(database), _keys, paths.Log("p1")))
+        {
+            Say($"P1: server started in {app.StartUp.TotalSeconds:F2} s");
+            using var api = new ApiClient(app.BaseUrl, manifest.Password);
+            var drivers = Enumerable.Range(0, clients).Select(i => LifecycleClient.For(manifest, i)).ToList();
+            await api.SignInAsync(drivers.SelectMany(c => c.Users));
+            Say($"P1: server idle at {app.ResidentMiB():F0} MiB; process id {app.Id}; warm-up {plan.LoadWarmUp.TotalSeconds:F0} s, window {plan.LoadWindow.TotalSeconds:F0} s");
+            Baseline(results, clients);
+            var peak = 0.0;
+            var load = await Load.MeasureAsync([app], new LifecycleDriver(api, manifest.FiscalYear), drivers, plan.LoadWarmUp, plan.LoadWindow,
+                async until => peak = await app.PeakResidentMiBAsync(until));
+            Say($"  {load}; peak {peak:F0} MiB");
+            Baseline(results, clients);
+            Say($"  ÷ raw: {load.PerSecond / results.RawCommits.Average(r => r.PerSecond):P1}");
+            foreach (var refusal in load.Refusals) Say($"    refused: {refusal}");
+        }
+        var sql = await SqlCount.MeasureAsync(paths, database, _keys, manifest, plan.SqlLifecycles);
+        foreach (var kind in sql.Kinds) Say($"  {kind.Kind}: {kind.Commands:F1} commands, {kind.Statements:F1} statements, {kind.Commits:F2} commits");
+        Say($"  mean {sql.Commands:F1} commands per transition, max {sql.MaxCommands:F0}, {sql.Commits:F2} commits; background {sql.BackgroundCommandsPerTransition:F1} commands, {sql.BackgroundCommitsPerTransition:F2} commits");
+    }
+
     /// <summary>
     /// The raw commit rate at a thread count, measured right next to the P1 phase it is compared with (just before and
     /// just after it), so that whatever else the machine does in those minutes weighs on both sides of the ratio.

@@ -8,6 +8,8 @@ namespace Workflow.Bench;
 /// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
 /// look at the data or a server started by hand (Audit__JournalKey=that key). <c>generate-postgres SCALE SERVER DATABASE</c>:
 /// the same into a PostgreSQL database (created anew) on the server of a connection string without a database.
+/// <c>p1 [CLIENTS]</c>: P1 alone on a fresh 1× database, the full window, and the SQL per transition — for working on
+/// the write path; it prints the server's process id before the window, for a profiler to attach (dotnet-trace).
 /// </summary>
 public static class BenchProgram
 {
@@ -25,6 +27,9 @@ public static class BenchProgram
                 Console.WriteLine(markdown);
                 Console.WriteLine($"Written to {Path.Combine(paths.DataDirectory, "results.md")} (and results.json).");
                 return 0;
+            case ["p1", ..] when args.Length == 1 || (args.Length == 2 && int.TryParse(args[1], out _)):
+                await new BenchRun(paths, new RunSettings(Quick: false, Postgres: false)).LifecycleOnlyAsync(args.Length == 2 ? int.Parse(args[1]) : 32);
+                return 0;
             case ["generate", var scale, var file] when int.TryParse(scale, out var n) && n > 0:
                 var keys = BenchKeys.New();
                 Console.Error.WriteLine($"Audit__JournalKey={keys.JournalKey}");
@@ -38,7 +43,7 @@ public static class BenchProgram
                 pgManifest.Save(Path.Combine(Directory.CreateDirectory(paths.DataDirectory).FullName, name + ".manifest.json"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] [--sqlite-only] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
+                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] [--sqlite-only] | p1 [CLIENTS] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
                 return 2;
         }
     }
