@@ -25,9 +25,11 @@ public static class DependencyInjection
             db.AddInterceptors(provider.GetRequiredService<Idempotency.IdempotentSaves>());
             db.Use(engine, options.ConnectionString);
         }
-        // code asks for WorkflowDbContext; on PostgreSQL it gets the subclass that carries PostgreSQL's migrations
-        if (engine == DatabaseProvider.Postgres) services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(Configure);
-        else services.AddDbContext<WorkflowDbContext>(Configure);
+        // code asks for WorkflowDbContext; on PostgreSQL it gets the subclass that carries PostgreSQL's migrations.
+        // The options are built once: everything they hold is the process's (singleton interceptors, one connection
+        // string), and building them per request cost more than some of the queries it served.
+        if (engine == DatabaseProvider.Postgres) services.AddDbContext<WorkflowDbContext, PostgresWorkflowDbContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        else services.AddDbContext<WorkflowDbContext>(Configure, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Ledger.PlanLedger>();
         services.AddSingleton<TimeProvider>(new MicrosecondClock(TimeProvider.System));

@@ -15,6 +15,9 @@ public static class DelegationQueries
     public static async Task<Actor> WithMandatesAsync(this WorkflowDbContext db, Actor actor, DateOnly today, CancellationToken ct)
     {
         if (actor.IsSystem) return actor;
+        // one request asks twice — who may see the dossier, then who may act on it — and the answer is the same
+        if (db.MandatesRead.TryGetValue((actor.Id, today), out var read))
+            return read.Count == 0 ? actor : actor with { Mandates = read };
         var rows = await (
             from d in db.Delegations.AsNoTracking()
             where d.SubstituteId == actor.Id && d.RevokedAt == null && d.From <= today && d.To >= today
@@ -27,6 +30,7 @@ public static class DelegationQueries
             .Select(r => new Mandate(r.Id, r.UserName!, string.IsNullOrEmpty(r.Position) ? r.DisplayName : $"{r.DisplayName} ({r.Position})", r.Role, r.AgencyCode, r.UnitCode))
             .DistinctBy(m => (m.PrincipalId, m.Role))
             .ToList();
+        db.MandatesRead[(actor.Id, today)] = mandates;
         return mandates.Count == 0 ? actor : actor with { Mandates = mandates };
     }
 }
