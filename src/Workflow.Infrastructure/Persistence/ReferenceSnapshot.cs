@@ -51,12 +51,16 @@ public sealed class ReferenceSnapshot
         Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         ChildrenOf = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, u => u.Code, StringComparer.Ordinal);
         PoliciesByProvince = policies.ToLookup(p => p.ProvinceCode, StringComparer.Ordinal);
+        PolicyVersions = policies.ToDictionary(p => p.Id);
         AssignmentsByUnit = assignments.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
     }
 
     public Guid Stamp { get; }
     public IReadOnlyDictionary<string, AdminUnit> Units { get; }
     public ILookup<string, ProvincePolicy> PoliciesByProvince { get; }
+
+    /// <summary>Every version by its id: a version is never changed once recorded, a new one is a new row.</summary>
+    public IReadOnlyDictionary<int, ProvincePolicy> PolicyVersions { get; }
 
     /// <summary>The codes of the units directly under each unit.</summary>
     public ILookup<string, string> ChildrenOf { get; }

@@ -50,9 +50,10 @@ public static class PolicyLookup
     public static async Task<PolicyValue<DateOnly>?> AdjustmentPeriodEndAsync(this WorkflowDbContext db, string unitCode, int fiscalYear, DateTimeOffset at, CancellationToken ct) =>
         (await db.PolicyInForceAsync(unitCode, fiscalYear, at, ct))?.AdjustmentPeriodEndFor(fiscalYear);
 
-    /// <summary>One version by id: what a plan, proposal or disbursement recorded; null for none.</summary>
+    /// <summary>One version by id: what a plan, proposal or disbursement recorded; null for none. From the reference copy,
+    /// which holds every version (a firing asks for the one its subject recorded, often twice).</summary>
     public static async Task<ProvincePolicy?> PolicyVersionAsync(this WorkflowDbContext db, int? id, CancellationToken ct) =>
-        id is { } key ? await db.ProvincePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Id == key, ct) : null;
+        id is { } key ? (await ReferenceSnapshot.OfAsync(db, ct)).PolicyVersions.GetValueOrDefault(key) : null;
 
     /// <summary>The province above a unit (itself when it is one); null when the unit is unknown.</summary>
     public static async Task<AdminUnit?> ProvinceOfAsync(WorkflowDbContext db, string unitCode, CancellationToken ct) =>
