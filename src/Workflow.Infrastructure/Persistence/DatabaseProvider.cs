@@ -29,6 +29,7 @@ public static class DatabaseProviders
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString);
+                builder.ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchedSaves>();
                 // writers of this process queue in memory; SQLite's busy wait covers writers of other processes
                 builder.AddInterceptors(new SqliteBusyWait(), SqliteSingleWriter.Shared);
                 break;
