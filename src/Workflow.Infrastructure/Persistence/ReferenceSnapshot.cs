@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Workflow.Domain.Administration;
 using Workflow.Domain.Catalog;
 using Workflow.Domain.Policies;
+using Workflow.Domain.Workflows;
 
 namespace Workflow.Infrastructure.Persistence;
 
 /// <summary>
-/// The database's one-row mark of its reference data — units, agencies, their assignments and the province policies.
+/// The database's one-row mark of its reference data — units, agencies, their assignments, the province policies and
+/// who is named substitute in a delegation.
 /// Every save that changes any of them writes a new mark in the same transaction (<see cref="WorkflowDbContext"/>), so
 /// a server that still holds the old mark knows its copy is stale, whichever server made the change.
 /// </summary>
@@ -31,7 +33,7 @@ public sealed class ReferenceDataStamp
     /// <summary>The entity types whose rows the snapshot copies.</summary>
     internal static bool Covers(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && entry.Entity is AdminUnit or Agency or UnitAssignment or ProvincePolicy;
+        && entry.Entity is AdminUnit or Agency or UnitAssignment or ProvincePolicy or Delegation;
 }
 
 /// <summary>
@@ -45,8 +47,9 @@ public sealed class ReferenceSnapshot
     /// <summary>One copy per database (tests run many databases in one process).</summary>
     private static readonly ConcurrentDictionary<string, ReferenceSnapshot> Copies = new(StringComparer.Ordinal);
 
-    private ReferenceSnapshot(Guid stamp, List<AdminUnit> units, List<ProvincePolicy> policies, List<Assignment> assignments)
+    private ReferenceSnapshot(Guid stamp, List<AdminUnit> units, List<ProvincePolicy> policies, List<Assignment> assignments, List<Guid> substitutes)
     {
+        Substitutes = substitutes.ToHashSet();
         Stamp = stamp;
         Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         ChildrenOf = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, u => u.Code, StringComparer.Ordinal);
@@ -58,6 +61,13 @@ public sealed class ReferenceSnapshot
     public Guid Stamp { get; }
     public IReadOnlyDictionary<string, AdminUnit> Units { get; }
     public ILookup<string, ProvincePolicy> PoliciesByProvince { get; }
+
+    /// <summary>
+    /// The people named substitute in a delegation not revoked (in force or not): everyone else acts with no mandate, and
+    /// their firings skip the delegation query (<see cref="Workflows.DelegationQueries"/>). Delegations are made a few
+    /// times a day; each one renews the copy on every server.
+    /// </summary>
+    public IReadOnlySet<Guid> Substitutes { get; }
 
     /// <summary>Every version by its id: a version is never changed once recorded, a new one is a new row.</summary>
     public IReadOnlyDictionary<int, ProvincePolicy> PolicyVersions { get; }
@@ -96,7 +106,8 @@ public sealed class ReferenceSnapshot
                 await db.ProvincePolicies.AsNoTracking().ToListAsync(ct),
                 await (from a in db.UnitAssignments.AsNoTracking()
                        join agency in db.Agencies.AsNoTracking() on a.AgencyCode equals agency.Code
-                       select new Assignment(a.UnitCode, a.Part, a.ValidFrom, a.AgencyCode, agency.UnitCode)).ToListAsync(ct));
+                       select new Assignment(a.UnitCode, a.Part, a.ValidFrom, a.AgencyCode, agency.UnitCode)).ToListAsync(ct),
+                await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).Select(d => d.SubstituteId).Distinct().ToListAsync(ct));
             Copies[key] = copy;
         }
         db.ReferenceDataSeen = copy;

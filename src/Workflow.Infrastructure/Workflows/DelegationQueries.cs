@@ -18,6 +18,8 @@ public static class DelegationQueries
         // one request asks twice — who may see the dossier, then who may act on it — and the answer is the same
         if (db.MandatesRead.TryGetValue((actor.Id, today), out var read))
             return read.Count == 0 ? actor : actor with { Mandates = read };
+        // most people hold no delegation at all: the reference copy knows who does
+        if (!(await ReferenceSnapshot.OfAsync(db, ct)).Substitutes.Contains(actor.Id)) return actor;
         var rows = await (
             from d in db.Delegations.AsNoTracking()
             where d.SubstituteId == actor.Id && d.RevokedAt == null && d.From <= today && d.To >= today
