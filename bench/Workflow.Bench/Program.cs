@@ -9,7 +9,7 @@ namespace Workflow.Bench;
 /// look at the data or a server started by hand (Audit__JournalKey=that key). <c>generate-postgres SCALE SERVER DATABASE</c>:
 /// the same into a PostgreSQL database (created anew) on the server of a connection string without a database.
 /// <c>p1 [CLIENTS]</c>: P1 alone on a fresh 1× database, the full window, and the SQL per transition — for working on
-/// the write path; it prints the server's process id before the window, for a profiler to attach (dotnet-trace).
+/// the write path; it prints the server's process id before the window, for a profiler to attach (perf, dotnet-trace).
 /// </summary>
 public static class BenchProgram
 {
@@ -27,8 +27,11 @@ public static class BenchProgram
                 Console.WriteLine(markdown);
                 Console.WriteLine($"Written to {Path.Combine(paths.DataDirectory, "results.md")} (and results.json).");
                 return 0;
-            case ["p1", ..] when args.Length == 1 || (args.Length == 2 && int.TryParse(args[1], out _)):
-                await new BenchRun(paths, new RunSettings(Quick: false, Postgres: false)).LifecycleOnlyAsync(args.Length == 2 ? int.Parse(args[1]) : 32);
+            case ["p1"]:
+                await new BenchRun(paths, new RunSettings(Quick: false, Postgres: false)).LifecycleOnlyAsync(32);
+                return 0;
+            case ["p1", var count] when int.TryParse(count, out var clients) && clients > 0:
+                await new BenchRun(paths, new RunSettings(Quick: false, Postgres: false)).LifecycleOnlyAsync(clients);
                 return 0;
             case ["generate", var scale, var file] when int.TryParse(scale, out var n) && n > 0:
                 var keys = BenchKeys.New();

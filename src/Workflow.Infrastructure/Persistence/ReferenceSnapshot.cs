@@ -49,13 +49,13 @@ public sealed class ReferenceSnapshot
 
     private ReferenceSnapshot(Guid stamp, List<AdminUnit> units, List<ProvincePolicy> policies, List<Assignment> assignments, List<Guid> substitutes)
     {
-        Substitutes = substitutes.ToHashSet();
         Stamp = stamp;
         Units = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
         ChildrenOf = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, u => u.Code, StringComparer.Ordinal);
         PoliciesByProvince = policies.ToLookup(p => p.ProvinceCode, StringComparer.Ordinal);
         PolicyVersions = policies.ToDictionary(p => p.Id);
         AssignmentsByUnit = assignments.ToLookup(a => a.UnitCode, StringComparer.Ordinal);
+        Substitutes = substitutes.ToHashSet();
     }
 
     public Guid Stamp { get; }

@@ -36,12 +36,6 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
     public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
-
-    /// <summary>
-    /// The mandates already read in this unit of work, by substitute and day (<see cref="Workflows.DelegationQueries"/>):
-    /// a context lives for one request, and no request both changes delegations and acts through them.
-    /// </summary>
-    internal Dictionary<(Guid Substitute, DateOnly Day), List<Mandate>> MandatesRead { get; } = new();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
@@ -78,6 +72,13 @@ public class WorkflowDbContext : IdentityUserContext<User, Guid>
 
     /// <summary>The province policies this unit of work has looked up, by unit and fiscal year (<c>PolicyLookup</c>).</summary>
     internal Dictionary<(string Unit, int FiscalYear), Domain.Policies.ProvincePolicy?> PoliciesInForce { get; } = [];
+
+    /// <summary>
+    /// The mandates already read in this unit of work, by substitute and day (<see cref="Workflows.DelegationQueries"/>):
+    /// a context lives for one request, and no request both changes delegations and acts through them.
+    /// </summary>
+    internal Dictionary<(Guid Substitute, DateOnly Day), List<Mandate>> MandatesRead { get; } = [];
+
     public DbSet<AdminJournalEntry> AdminJournal => Set<AdminJournalEntry>();
     public DbSet<Domain.Audit.AuditRun> AuditRuns => Set<Domain.Audit.AuditRun>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyKeys => Set<Idempotency.IdempotencyRecord>();
