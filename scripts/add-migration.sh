@@ -3,13 +3,13 @@
 #   SQLite     (WorkflowDbContext)         -> src/Workflow.Infrastructure/Persistence/Migrations
 #   PostgreSQL (PostgresWorkflowDbContext) -> src/Workflow.Infrastructure/Persistence/PostgresMigrations
 # usage: bash scripts/add-migration.sh Name
-# Neither reads a database. MigrationTests (in the API tests) fails while either set lags behind the model.
+# Neither reads a database. The compiled models are regenerated first (scripts/compile-model.sh, which builds).
+# MigrationTests (in the API tests) fails while either set, or either compiled model, lags behind the model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: bash scripts/add-migration.sh MigrationName}
 
-dotnet tool restore >/dev/null
-dotnet build src/Workflow.Infrastructure -c Release --nologo -clp:ErrorsOnly
+# first: a compiled model that no longer fits the changed entities would not build
 ef=(dotnet ef migrations add "$name" --project src/Workflow.Infrastructure --startup-project src/Workflow.Infrastructure
     --configuration Release --no-build)
 "${ef[@]}" --context WorkflowDbContext --output-dir Persistence/Migrations

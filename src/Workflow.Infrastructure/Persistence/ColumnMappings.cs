@@ -21,6 +21,12 @@ internal static class ColumnMappings
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    // converters and comparers call these rather than name the options: the compiled model (Persistence/CompiledModels)
+    // is generated from their expression trees, and generated code can call a method of this class but not read its field
+    internal static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    internal static T FromJson<T>(string text) => JsonSerializer.Deserialize<T>(text, Json)!;
+
     /// <summary>Maps a <see cref="SourceAmounts"/> property to the columns <c>{prefix}Central</c> … <c>{prefix}Commune</c>.</summary>
     public static void MapSourceAmounts<T>(this EntityTypeBuilder<T> builder, Expression<Func<T, SourceAmounts?>> property, string prefix = "")
         where T : class =>
@@ -35,17 +41,17 @@ internal static class ColumnMappings
 
     public static PropertyBuilder<IReadOnlyList<string>> AsJsonList(this PropertyBuilder<IReadOnlyList<string>> property) =>
         property.HasConversion(new ValueConverter<IReadOnlyList<string>, string>(
-                v => JsonSerializer.Serialize(v, Json), v => ReadStrings(v)),
+                v => ToJson(v), v => ReadStrings(v)),
             ListComparer<string>());
 
     public static PropertyBuilder<IReadOnlyList<Attachment>> AsJsonList(this PropertyBuilder<IReadOnlyList<Attachment>> property) =>
         property.HasConversion(new ValueConverter<IReadOnlyList<Attachment>, string>(
-                v => JsonSerializer.Serialize(v, Json), v => ReadAttachments(v)),
+                v => ToJson(v), v => ReadAttachments(v)),
             ListComparer<Attachment>());
 
     public static PropertyBuilder<IReadOnlyDictionary<FundingSource, decimal>> AsJsonRates(this PropertyBuilder<IReadOnlyDictionary<FundingSource, decimal>> property) =>
         property.HasConversion(new ValueConverter<IReadOnlyDictionary<FundingSource, decimal>, string>(
-                v => JsonSerializer.Serialize(v, Json), v => ReadRates(v)),
+                v => ToJson(v), v => ReadRates(v)),
             new ValueComparer<IReadOnlyDictionary<FundingSource, decimal>>(
                 (a, b) => a!.Count == b!.Count && a.All(kv => b.ContainsKey(kv.Key) && b[kv.Key] == kv.Value),
                 v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
@@ -53,20 +59,20 @@ internal static class ColumnMappings
 
     public static PropertyBuilder<SupportPolicy> AsJson(this PropertyBuilder<SupportPolicy> property) =>
         property.HasConversion(new ValueConverter<SupportPolicy, string>(
-                v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<SupportPolicy>(v, Json)!),
+                v => ToJson(v), v => FromJson<SupportPolicy>(v)),
             new ValueComparer<SupportPolicy>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(),
-                v => JsonSerializer.Deserialize<SupportPolicy>(JsonSerializer.Serialize(v, Json), Json)!));
+                (a, b) => ToJson(a) == ToJson(b),
+                v => ToJson(v).GetHashCode(),
+                v => FromJson<SupportPolicy>(ToJson(v))));
 
     /// <summary>A value object stored as one JSON column (camelCase, enums by name); compared by its JSON.</summary>
     public static PropertyBuilder<T> AsJsonDocument<T>(this PropertyBuilder<T> property) where T : class? =>
         property.HasConversion(new ValueConverter<T, string>(
-                v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<T>(v, Json)!),
+                v => ToJson(v), v => FromJson<T>(v)),
             new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(),
-                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
+                (a, b) => ToJson(a) == ToJson(b),
+                v => ToJson(v).GetHashCode(),
+                v => FromJson<T>(ToJson(v))));
 
     private static ValueComparer<IReadOnlyList<TItem>> ListComparer<TItem>() => new(
         (a, b) => a!.SequenceEqual(b!),
