@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: bash scripts/add-migration.sh MigrationName}
 
-# first: a compiled model that no longer fits the changed entities would not build
+# first: a compiled model that no longer fits the changed entities would not build (it builds the project, too)
+bash scripts/compile-model.sh
 ef=(dotnet ef migrations add "$name" --project src/Workflow.Infrastructure --startup-project src/Workflow.Infrastructure
     --configuration Release --no-build)
 "${ef[@]}" --context WorkflowDbContext --output-dir Persistence/Migrations
