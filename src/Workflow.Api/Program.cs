@@ -30,7 +30,7 @@ if (command.Name == HostCommand.ValidateWorkflows)
 if (command.Name is HostCommand.Journal or HostCommand.VerifyAttachments or HostCommand.PurgePersonalData)
     builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-// first, so the schema and definitions are in place before any other background service starts
+// first, so the schema and definitions are in place before the server listens and the background services start
 builder.Services.AddSingleton(command);
 builder.Services.AddHostedService<StartupInitializer>();
 builder.Services.AddWorkflowInfrastructure(builder.Configuration);
@@ -53,7 +53,7 @@ builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Dashboard.IDashboard
 builder.Services.AddSingleton(_ => Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.Load(Workflow.Api.Features.Monitoring.Reports.ReportTemplateFiles.DefaultDirectory));
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportCompiler>();
 builder.Services.AddScoped<Workflow.Api.Features.Monitoring.Reports.ReportReminders>();
-builder.Services.AddHostedService<Workflow.Api.Features.Monitoring.Reports.ReportReminderService>();
+builder.Services.AddBackgroundWork<Workflow.Api.Features.Monitoring.Reports.ReportReminderService>();
 builder.Services.AddScoped<OpeningPositionAccess>();
 builder.Services.AddScoped<PlanOrganisation>();
 builder.Services.AddScoped<InstanceAccess>();

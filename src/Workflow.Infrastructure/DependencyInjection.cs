@@ -92,11 +92,11 @@ public static class DependencyInjection
 
         if (options.RunBackgroundServices)
         {
-            services.AddHostedService<OutboxDispatcher>();
-            services.AddHostedService<DeadlineService>();
-            services.AddHostedService<Audit.AuditRunService>();
-            services.AddHostedService<Idempotency.IdempotencyKeySweeper>();
-            if (mail.Enabled) services.AddHostedService<Mail.MailDispatcher>();
+            services.AddBackgroundWork<OutboxDispatcher>();
+            services.AddBackgroundWork<DeadlineService>();
+            services.AddBackgroundWork<Audit.AuditRunService>();
+            services.AddBackgroundWork<Idempotency.IdempotencyKeySweeper>();
+            if (mail.Enabled) services.AddBackgroundWork<Mail.MailDispatcher>();
         }
     }
 
