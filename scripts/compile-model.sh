@@ -2,7 +2,7 @@
 # Regenerates the compiled EF Core model of each engine, with the local dotnet-ef tool:
 #   SQLite     (WorkflowDbContext)         -> src/Workflow.Infrastructure/Persistence/CompiledModels/Sqlite
 #   PostgreSQL (PostgresWorkflowDbContext) -> src/Workflow.Infrastructure/Persistence/CompiledModels/Postgres
-# usage: bash scripts/compile-model.sh   (scripts/add-migration.sh runs it after adding a migration)
+# usage: bash scripts/compile-model.sh   (scripts/add-migration.sh runs it before adding the migrations)
 # The server takes the compiled model instead of building one at start-up (EF Core finds it by its assembly attribute).
 # MigrationTests (in the API tests) fails while either lags behind the configurations.
 set -euo pipefail
