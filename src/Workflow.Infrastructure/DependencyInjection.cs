@@ -112,7 +112,7 @@ public static class DependencyInjection
         services.AddSingleton(bus);
         services.AddMassTransit(x =>
         {
-            x.AddConsumer<NotificationConsumer>();
+            x.AddConsumer<NotificationConsumer>(c => c.Options<BatchOptions>(NotificationConsumer.Batching));
             x.SetKebabCaseEndpointNameFormatter();
             // a consumer that meets a busy database or a lost race tries again before the message is parked
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1_000, 2_000, 5_000, 10_000)));

@@ -35,28 +35,28 @@ public static class Dossiers
     };
 
     /// <summary>
-    /// The dossier's summary: a proposal's state support, a disbursement's amount, a settlement's actual cost; the title
-    /// of a disbursement or settlement is its proposal's. Null when the subject is not one of the lifecycle's dossiers.
+    /// The dossiers' summaries, by id: a proposal's state support, a disbursement's amount, a settlement's actual cost; the
+    /// title of a disbursement or settlement is its proposal's. A subject that is not one of the lifecycle's dossiers, or
+    /// no longer exists, has none. One query per kind of dossier, however many are asked.
     /// </summary>
-    public static async Task<DossierSummary?> SummaryAsync(this WorkflowDbContext db, string subjectType, Guid id, CancellationToken ct)
+    public static async Task<Dictionary<Guid, DossierSummary>> SummariesAsync(this WorkflowDbContext db, IEnumerable<(string SubjectType, Guid Id)> subjects, CancellationToken ct)
     {
-        var kind = KindOf(subjectType);
+        var wanted = subjects.Distinct().ToLookup(s => s.SubjectType, s => s.Id);
+        var summaries = new Dictionary<Guid, DossierSummary>();
         // the amounts are computed from owned columns, so the entities are read whole (one row each)
-        switch (subjectType)
-        {
-            case ProposalProcess.SubjectType:
-                var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-                return proposal is null ? null : new DossierSummary(kind, proposal.Code, proposal.Title, proposal.StateSupport);
-            case DisbursementProcess.SubjectType:
-                var disbursement = await (from d in db.Disbursements.AsNoTracking() where d.Id == id
-                                          join p in db.Proposals on d.ProposalId equals p.Id select new { d, p.Title }).SingleOrDefaultAsync(ct);
-                return disbursement is null ? null : new DossierSummary(kind, disbursement.d.Code, disbursement.Title, disbursement.d.Total);
-            case SettlementProcess.SubjectType:
-                var settlement = await (from s in db.Settlements.AsNoTracking() where s.Id == id
-                                        join p in db.Proposals on s.ProposalId equals p.Id select new { s, p.Title }).SingleOrDefaultAsync(ct);
-                return settlement is null ? null : new DossierSummary(kind, settlement.s.Code, settlement.Title, settlement.s.ActualTotal);
-            default:
-                return null;
-        }
+        if (Ids(ProposalProcess.SubjectType) is { Count: > 0 } proposals)
+            foreach (var p in await db.Proposals.AsNoTracking().Where(p => proposals.Contains(p.Id)).ToListAsync(ct))
+                summaries[p.Id] = new DossierSummary(KindOf(ProposalProcess.SubjectType), p.Code, p.Title, p.StateSupport);
+        if (Ids(DisbursementProcess.SubjectType) is { Count: > 0 } disbursements)
+            foreach (var x in await (from d in db.Disbursements.AsNoTracking() where disbursements.Contains(d.Id)
+                                     join p in db.Proposals on d.ProposalId equals p.Id select new { d, p.Title }).ToListAsync(ct))
+                summaries[x.d.Id] = new DossierSummary(KindOf(DisbursementProcess.SubjectType), x.d.Code, x.Title, x.d.Total);
+        if (Ids(SettlementProcess.SubjectType) is { Count: > 0 } settlements)
+            foreach (var x in await (from st in db.Settlements.AsNoTracking() where settlements.Contains(st.Id)
+                                     join p in db.Proposals on st.ProposalId equals p.Id select new { st, p.Title }).ToListAsync(ct))
+                summaries[x.st.Id] = new DossierSummary(KindOf(SettlementProcess.SubjectType), x.st.Code, x.Title, x.st.ActualTotal);
+        return summaries;
+
+        List<Guid> Ids(string subjectType) => wanted[subjectType].ToList();
     }
 }

@@ -84,6 +84,44 @@ public class OutboxTests(RuntimeFixture fixture) : IClassFixture<RuntimeFixture>
         Assert.Equal(first, await App.DbAsync(db => db.Notifications.CountAsync(n => n.MessageId == message.Id)));
     }
 
+    [Fact]
+    public async Task Consumer_WhenAnAppliedMessageArrivesAmongNewOnes_NotifiesEachNewOneOnceAndTheAppliedOneNoMore()
+    {
+        using var clerk = await App.ClientFor("nongnghiep");
+        var applied = await App.StartAsync();
+        await clerk.FireOkAsync(applied.Id, "submit");
+        await App.InScopeAsync(s => s.GetRequiredService<OutboxPublisher>().PublishPendingAsync(500));
+        var old = await App.DbAsync(db => db.Outbox.Where(m => m.Type == nameof(TaskOpened)).OrderByDescending(m => m.OccurredAt).FirstAsync());
+        var before = await WaitForNotificationsAsync(old.Id, expectedAtLeast: 1);
+        var fresh = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var instance = await App.StartAsync();
+            await clerk.FireOkAsync(instance.Id, "submit");
+            fresh.Add(instance.Id);
+        }
+        var waiting = (await App.DbAsync(db => db.Outbox.AsNoTracking().Where(m => m.Type == nameof(TaskOpened) && m.PublishedAt == null).ToListAsync()))
+            .Where(m => System.Text.Json.JsonSerializer.Deserialize<TaskOpened>(m.Payload) is { Role: "FinanceOffice" } t && fresh.Contains(t.InstanceId))
+            .ToList();
+        Assert.Equal(3, waiting.Count);
+
+        // the applied message published again, then the three new ones at once: they are gathered into one batch
+        await App.InScopeAsync(async s =>
+        {
+            var bus = s.GetRequiredService<IPublishEndpoint>();
+            foreach (var message in waiting.Prepend(old))
+            {
+                var body = System.Text.Json.JsonSerializer.Deserialize<TaskOpened>(message.Payload)!;
+                await bus.Publish(body, context => context.MessageId = message.Id);
+            }
+            return 0;
+        });
+
+        foreach (var message in waiting)
+            Assert.Equal(2, await WaitForNotificationsAsync(message.Id, expectedAtLeast: 2)); // taichinh and taichinh2, once each
+        Assert.Equal(before, await App.DbAsync(db => db.Notifications.CountAsync(n => n.MessageId == old.Id)));
+    }
+
     /// <summary>The bus delivers on its own threads: poll the database a bounded number of times for the consumer's rows.</summary>
     private async Task<int> WaitForNotificationsAsync(Guid messageId, int expectedAtLeast)
     {
