@@ -118,8 +118,9 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             Baseline(results, clients);
             var peak = 0.0;
             var load = await Load.MeasureAsync([app], new LifecycleDriver(api, manifest.FiscalYear), drivers, plan.LoadWarmUp, plan.LoadWindow,
-                async until => peak = await app.PeakResidentMiBAsync(until));
+                async until => peak = await app.PeakResidentMiBAsync(until), () => Backlog.OfSqliteAsync(database));
             Say($"  {load}; peak {peak:F0} MiB");
+            Say($"  background work owed: {load.Backlog!.Start} at the window's start; {load.Backlog.End} at its end");
             Baseline(results, clients);
             Say($"  ÷ raw: {load.PerSecond / results.RawCommits.Average(r => r.PerSecond):P1}");
             foreach (var refusal in load.Refusals) Say($"    refused: {refusal}");
@@ -252,9 +253,10 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
             foreach (var refusal in results.OneClient.Refusals) Say($"    refused: {refusal}");
             var peak = 0.0;
             results.ManyClients = await Load.MeasureAsync([app], driver, clients, plan.LoadWarmUp, plan.LoadWindow,
-                async until => peak = await app.PeakResidentMiBAsync(until));
+                async until => peak = await app.PeakResidentMiBAsync(until), () => Backlog.OfSqliteAsync(database));
             results.PeakMiB = peak;
             Say($"  {results.ManyClients}; peak {peak:F0} MiB");
+            Say($"  background work owed: {results.ManyClients.Backlog!.Start} at the window's start; {results.ManyClients.Backlog.End} at its end");
             Baseline(results, 32);
             foreach (var refusal in results.ManyClients.Refusals) Say($"    refused: {refusal}");
         }

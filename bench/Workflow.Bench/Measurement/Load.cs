@@ -7,6 +7,9 @@ namespace Workflow.Bench.Measurement;
 public sealed record LoadResult(int Clients, double Seconds, int Transitions, int Failures, double PerSecond, double P50, double P99, double Max, double CpuMsPerTransition,
     IReadOnlyList<string> Refusals)
 {
+    /// <summary>The background work owed at the start and at the end of the window, where the bench could read it.</summary>
+    public BacklogChange? Backlog { get; init; }
+
     public override string ToString() =>
         $"{Clients} clients: {PerSecond:F1} transitions/s, p50 {P50:F1} ms, p99 {P99:F1} ms, {CpuMsPerTransition:F2} ms server CPU per transition ({Transitions} in {Seconds:F0} s, {Failures} refused)";
 }
@@ -19,13 +22,14 @@ public sealed record LoadResult(int Clients, double Seconds, int Transitions, in
 public static class Load
 {
     public static async Task<LoadResult> MeasureAsync(IReadOnlyList<AppProcess> servers, LifecycleDriver driver, IReadOnlyList<LifecycleClient> clients,
-        TimeSpan warmUp, TimeSpan window, Func<CancellationToken, Task>? during = null)
+        TimeSpan warmUp, TimeSpan window, Func<CancellationToken, Task>? during = null, Func<Task<Backlog>>? backlog = null)
     {
         var samples = new Samples();
         using var stop = new CancellationTokenSource();
         var running = clients.Select(c => Task.Run(() => driver.RunAsync(c, samples, stop.Token))).ToList();
         await Task.Delay(warmUp);
 
+        var owedBefore = backlog is null ? null : await backlog();
         var from = Stopwatch.GetTimestamp();
         var cpuBefore = CpuTime(servers);
         using var measuring = new CancellationTokenSource(window);
@@ -33,6 +37,7 @@ public static class Load
         await Task.Delay(window);
         var to = Stopwatch.GetTimestamp();
         var cpu = CpuTime(servers) - cpuBefore;
+        var owedAfter = backlog is null ? null : await backlog();
         await side;
         stop.Cancel();
         await Task.WhenAll(running);
@@ -42,7 +47,10 @@ public static class Load
         var latencies = done.Select(s => s.Milliseconds).ToList();
         return new LoadResult(clients.Count, seconds, done.Count, samples.Failures(from, to), done.Count / seconds,
             Percentile.Of(latencies, 50), Percentile.Of(latencies, 99), latencies.Count == 0 ? double.NaN : latencies.Max(), done.Count == 0 ? double.NaN : cpu.TotalMilliseconds / done.Count,
-            samples.Refusals.ToList());
+            samples.Refusals.ToList())
+        {
+            Backlog = owedBefore is null || owedAfter is null ? null : new BacklogChange(owedBefore, owedAfter),
+        };
     }
 
     private static TimeSpan CpuTime(IReadOnlyList<AppProcess> servers) => servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime());

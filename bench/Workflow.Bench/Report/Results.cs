@@ -90,6 +90,9 @@ public sealed class Results
         {
             Row("P1", "server CPU per transition, 32 clients (ms)", Single(F(m.CpuMsPerTransition, 2)), "", "≤ 1.5 ms", m.CpuMsPerTransition <= 1.5);
             Row("P1", "requests refused during the load (1 / 32 clients)", Single($"{OneClient?.Failures ?? 0} / {m.Failures}"));
+            if (m.Backlog is { } owed)
+                Row("P1", "background work owed at the start → end of the 32-client window: events unpublished; events not yet notices",
+                    Single($"{N(owed.Start.Unpublished)} → {N(owed.End.Unpublished)}; {N(owed.Start.NoticesPending)} → {N(owed.End.NoticesPending)}"));
         }
         if (Sql is { } sql)
             Row("P1", "SQL commands per transition, mean / max (commits)", Single($"{F(sql.Commands, 1)} / {F(sql.MaxCommands, 0)} ({F(sql.Commits, 2)})"),
