@@ -130,6 +130,18 @@ public sealed class BenchRun(BenchPaths paths, RunSettings plan)
         Say($"  mean {sql.Commands:F1} commands per transition, max {sql.MaxCommands:F0}, {sql.Commits:F2} commits; background {sql.BackgroundCommandsPerTransition:F1} commands, {sql.BackgroundCommitsPerTransition:F2} commits");
     }
 
+    /// <summary>P1 on PostgreSQL alone: the full run's PostgreSQL part (one server, then three, sharing RabbitMQ), each beside its raw rate.</summary>
+    public async Task PostgresOnlyAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.Log("x"))!);
+        var results = new Results { Machine = Machine(), Quick = false, LoadBefore = LoadAverage() };
+        Say($"{results.Machine}\nload average {results.LoadBefore}");
+        await using var servers = await BenchServers.StartAsync(paths, paths.Log("servers"));
+        foreach (var count in plan.PostgresServerCounts)
+            await PostgresLoadAsync(results, new PostgresDatabase(servers.Postgres, "workflow_bench"), servers.RabbitMq, count);
+        Say($"load average {LoadAverage()}");
+    }
+
     /// <summary>
     /// The raw commit rate at a thread count, measured right next to the P1 phase it is compared with (just before and
     /// just after it), so that whatever else the machine does in those minutes weighs on both sides of the ratio.

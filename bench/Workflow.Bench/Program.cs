@@ -8,6 +8,7 @@ namespace Workflow.Bench;
 /// <c>generate SCALE FILE</c>: only a database at a scale, sealed with a new key printed on standard error, for a
 /// look at the data or a server started by hand (Audit__JournalKey=that key). <c>generate-postgres SCALE SERVER DATABASE</c>:
 /// the same into a PostgreSQL database (created anew) on the server of a connection string without a database.
+/// <c>p1-postgres</c>: the run's P1 on PostgreSQL alone (one and three servers, RabbitMQ; starts both as the run does).
 /// <c>p1 [CLIENTS]</c>: P1 alone on a fresh 1× database, the full window, and the SQL per transition — for working on
 /// the write path; it prints the server's process id before the window, for a profiler to attach (perf, dotnet-trace).
 /// </summary>
@@ -33,6 +34,9 @@ public static class BenchProgram
             case ["p1", var count] when int.TryParse(count, out var clients) && clients > 0:
                 await new BenchRun(paths, new RunSettings(Quick: false, Postgres: false)).LifecycleOnlyAsync(clients);
                 return 0;
+            case ["p1-postgres"]:
+                await new BenchRun(paths, new RunSettings(Quick: false, Postgres: true)).PostgresOnlyAsync();
+                return 0;
             case ["generate", var scale, var file] when int.TryParse(scale, out var n) && n > 0:
                 var keys = BenchKeys.New();
                 Console.Error.WriteLine($"Audit__JournalKey={keys.JournalKey}");
@@ -46,7 +50,7 @@ public static class BenchProgram
                 pgManifest.Save(Path.Combine(Directory.CreateDirectory(paths.DataDirectory).FullName, name + ".manifest.json"));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] [--sqlite-only] | p1 [CLIENTS] | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
+                Console.Error.WriteLine("usage: Workflow.Bench [run] [--quick] [--sqlite-only] | p1 [CLIENTS] | p1-postgres | generate SCALE FILE | generate-postgres SCALE SERVER DATABASE");
                 return 2;
         }
     }
