@@ -27,10 +27,10 @@ public sealed class OutboxPublisher(WorkflowDbContext db, IPublishEndpoint bus, 
     /// write lock twice (claim, mark), and under load those writes queue behind the requests', so a small batch falls
     /// behind the transitions (at 50 a round, 32 clients left thousands of events waiting after 40 seconds).
     /// </summary>
-    public const int Batch = 500;
+    public const int RoundSize = 500;
 
     /// <returns>How many messages this call published.</returns>
-    public async Task<int> PublishPendingAsync(int batch = Batch, CancellationToken ct = default)
+    public async Task<int> PublishPendingAsync(int batch = RoundSize, CancellationToken ct = default)
     {
         var claimed = await ClaimBatchAsync(batch, ct);
         if (claimed.Count == 0) return 0;
